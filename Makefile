@@ -1,0 +1,115 @@
+# punchline: a full-screen terminal network lab. See README.md.
+#
+#   make            build ./punchline          make check   every test
+#   make SAN=1      ASan + UBSan build          make bench   benchmarks
+#   make demo       the lab with the TUI in it  make fuzz    libFuzzer targets
+#   make deps       install Debian packages     make install / uninstall
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+DESTDIR	?=
+BINDIR	= $(PREFIX)/bin
+DATADIR	= $(PREFIX)/share/punchline
+MANDIR	= $(PREFIX)/share/man/man1
+
+CC	?= cc
+PKGS	= ncursesw libpcap libevent libcap-ng
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+	   -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -DPUNCHLINE_VERSION='"$(VERSION)"' -DPUNCHLINE_DATADIR='"$(DATADIR)"' \
+	   $(PKG_CFLAGS)
+LDLIBS	+= $(PKG_LIBS) -lm
+ifeq ($(SAN),1)
+CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+LDFLAGS	+= -fsanitize=address,undefined
+endif
+
+# Quiet rules; make V=1 shows the full commands.
+Q	= $(if $(filter 1,$(V)),,@)
+
+PROTO_SRC = $(wildcard protocols/*.c)
+CORE_SRC  = $(wildcard src/core/*.c)
+ENGINE_SRC = $(wildcard src/lab/*.c)
+UI_SRC    = $(wildcard ui/*.c)
+LIB_SRC   = $(PROTO_SRC) $(CORE_SRC) $(ENGINE_SRC) $(UI_SRC)
+LIB_OBJ   = $(LIB_SRC:.c=.o)
+OBJ	  = src/main.o $(LIB_OBJ)
+
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+UNIT_BIN  = $(UNIT_SRC:.c=)
+FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
+
+# Debian packages: build, tests, the lab, and the tools we compare with.
+DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
+	  libcap-ng-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
+	  htop clang libclang-rt-14-dev valgrind sudo
+
+.PHONY: all check check-unit bench fuzz demo deps install uninstall clean \
+	keys-doc
+
+all: punchline
+
+punchline: $(OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+%.o: %.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJ:.o=.d) $(UNIT_SRC:.c=.d)
+
+tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
+	@echo "  CC LD   $@"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+
+check: punchline $(UNIT_BIN)
+	@bash tests/run
+
+check-unit: $(UNIT_BIN)
+	@bash tests/run unit
+
+bench: punchline
+	@bash tests/bench/run
+
+# libFuzzer wants clang; each target runs for FUZZ_SECONDS (default 20).
+FUZZ_SECONDS ?= 20
+fuzz:
+	@bash tests/fuzz/run $(FUZZ_SECONDS)
+
+demo: punchline
+	@bash tests/lib/demo.sh
+
+# Installs only what is missing, so a second run does nothing.
+deps:
+	@missing=$$(for p in $(DEPS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "all dependencies are installed"; fi
+
+# The key lists in the man page and README are generated from the tables.
+keys-doc: punchline
+	@bash tests/lib/keys-doc.sh update
+
+install: punchline
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)
+	install -m 0755 punchline $(DESTDIR)$(BINDIR)/punchline
+	install -m 0644 assets/themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	install -m 0644 man/punchline.1 $(DESTDIR)$(MANDIR)/punchline.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/punchline $(DESTDIR)$(MANDIR)/punchline.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f punchline $(OBJ) $(OBJ:.o=.d) $(UNIT_BIN) $(UNIT_SRC:.c=.d)
+	rm -rf tests/fuzz/bin tests/out

@@ -1,0 +1,333 @@
+/*
+ * main.c: flags, subcommands and wiring. The only file that knows every
+ * floor: it opens what needs privilege, drops the rest, and hands the
+ * engines and the screen one loop and one event log.
+ */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/assets.h"
+#include "core/error.h"
+#include "core/evjson.h"
+#include "core/evlog.h"
+#include "core/loop.h"
+#include "core/priv.h"
+#include "lab/lab.h"
+#include "lab/lab_cli.h"
+#include "../ui/keys.h"
+#include "../ui/theme.h"
+#include "../ui/tui.h"
+
+#ifndef PUNCHLINE_VERSION
+#define PUNCHLINE_VERSION "0.0.0"
+#endif
+
+struct options {
+	const char	*user;		/* -Z */
+	const char	*theme;
+	bool		 ascii;
+};
+
+static const char usage_text[] =
+    "usage: punchline [-Z USER] [--theme NAME] [--ascii]\n"
+    "       punchline COMMAND [--help] [ARGS...]\n"
+    "\n"
+    "With no command, the full-screen lab: Chat, Sockets, Scanner and Capture.\n"
+    "\n"
+    "commands:\n"
+    "  lab       the NAT lab: up, down, status, addr NODE, exec NODE CMD\n"
+    "  privs     which privileges punchline holds and what each one enables\n"
+    "  keys      every key of every pane (--man for the man page's list)\n"
+    "  chat      chat over the UDP peer mesh (not built yet)\n"
+    "  sockets   sockets and owning processes, like ss -tanp (not built yet)\n"
+    "  routes    the routing table, like netstat -nr (not built yet)\n"
+    "  scan      TCP connect and SYN scans (not built yet)\n"
+    "  capture   live packet capture and decoding (not built yet)\n"
+    "\n"
+    "options:\n"
+    "  -Z, --user USER  after opening privileged sockets, run as USER\n"
+    "                   (default: the user who ran sudo)\n"
+    "  --theme NAME     colours from assets/themes/NAME.theme (default, mono)\n"
+    "  --ascii          ASCII line drawing even in a UTF-8 locale\n"
+    "  -h, --help       this help\n"
+    "  -V, --version    print the version\n"
+    "\n"
+    "NO_COLOR set in the environment selects the mono theme.\n";
+
+/* A subcommand whose engine has not landed: it says so, and runs nothing. */
+struct planned {
+	const char	*name;
+	const char	*usage;
+	const char	*engine;
+};
+
+static const struct planned planned[] = {
+	{ "chat", "punchline chat [--name N] [--port P] [--room SECRET | "
+	  "--plaintext] [--json] [CONNECT]", "the mesh engine" },
+	{ "sockets", "punchline sockets [--json] [--once] [FILTER]",
+	  "the sockets engine" },
+	{ "routes", "punchline routes [--json]", "the sockets engine" },
+	{ "scan", "punchline scan TARGET [-p PORTS] [--connect|--syn|--udp] "
+	  "[--banners] [--json]", "the scan engine" },
+	{ "capture", "punchline capture [-i IF] [-f FILTER] [-r FILE] "
+	  "[-w FILE] [-c COUNT] [--json]", "the capture engine" },
+};
+
+static int
+run_planned(const struct planned *p, int argc, char **argv)
+{
+	bool help = argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0);
+
+	fprintf(help ? stdout : stderr, "usage: %s\n", p->usage);
+	fprintf(help ? stdout : stderr, "punchline %s: not built yet: %s has "
+	    "not landed, so this command does nothing.\n", p->name, p->engine);
+	return help ? 0 : 1;
+}
+
+static bool
+wants_json(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--json") == 0)
+			return true;
+	return false;
+}
+
+static void
+report_privs(struct evlog *log)
+{
+	static const struct { const char *what; enum priv_cap cap; } needs[] = {
+		{ "live capture", PRIV_NET_RAW },
+		{ "SYN scan", PRIV_NET_RAW },
+		{ "traceroute (ICMP and TCP probes)", PRIV_NET_RAW },
+		{ "the NAT lab", PRIV_NET_ADMIN },
+	};
+	struct privs p;
+	char msg[256];
+	struct ev ev;
+	size_t i;
+
+	priv_probe(&p);
+	ev_init(&ev, "core", "privs");
+	ev_int(&ev, "uid", p.uid);
+	ev_int(&ev, "gid", p.gid);
+	ev_bool(&ev, "net_raw", p.held[PRIV_NET_RAW]);
+	ev_bool(&ev, "net_admin", p.held[PRIV_NET_ADMIN]);
+	ev_str(&ev, "summary", priv_summary(&p));
+	evlog_push(log, &ev);
+	for (i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+		ev_init(&ev, "core", "need");
+		ev_str(&ev, "what", needs[i].what);
+		ev_str(&ev, "cap", priv_cap_name(needs[i].cap));
+		ev_bool(&ev, "held", priv_require(&p, needs[i].cap,
+		    needs[i].what, msg, sizeof msg));
+		ev_str(&ev, "text", msg[0] ? msg : "");
+		evlog_push(log, &ev);
+	}
+}
+
+static void
+print_privs_text(const struct ev *ev, void *arg)
+{
+	const struct ev_field *held = ev_find(ev, "held");
+
+	(void)arg;
+	if (strcmp(ev->kind, "privs") == 0)
+		printf("uid %lld, holding: %s\n",
+		    (long long)ev_find(ev, "uid")->v.i, ev_get_str(ev, "summary"));
+	else if (held != NULL && held->v.b)
+		printf("  ok       %s (%s)\n", ev_get_str(ev, "what"),
+		    ev_get_str(ev, "cap"));
+	else
+		printf("  missing  %s\n", ev_get_str(ev, "text"));
+}
+
+/* Drops to -Z USER or the sudo user, keeping CAP_NET_RAW. */
+static void
+drop_privileges(const struct options *o)
+{
+	char err[160];
+
+	if (priv_drop(o->user, err, sizeof err) != 0)
+		fatalx("%s", err);
+}
+
+static int
+cmd_privs(const struct options *o, int argc, char **argv)
+{
+	struct evlog log;
+
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: punchline [-Z USER] privs [--json]");
+		return 0;
+	}
+	drop_privileges(o);
+	if (evlog_init(&log, 16) != 0)
+		fatal("evlog");
+	if (wants_json(argc, argv))
+		evlog_subscribe(&log, evjson_consumer, stdout);
+	else
+		evlog_subscribe(&log, print_privs_text, NULL);
+	report_privs(&log);
+	evlog_free(&log);
+	return 0;
+}
+
+static int
+cmd_keys(int argc, char **argv)
+{
+	struct strbuf sb;
+	bool man = argc > 1 && strcmp(argv[1], "--man") == 0;
+
+	if (argc > 1 && !man) {
+		fputs("usage: punchline keys [--man]\n", argc > 1 &&
+		    strcmp(argv[1], "--help") == 0 ? stdout : stderr);
+		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	}
+	sb_init(&sb);
+	keys_format_all(&sb, man);
+	fputs(sb.buf, stdout);
+	sb_free(&sb);
+	return 0;
+}
+
+static void
+status_fill(struct ui_status *st, void *arg)
+{
+	const char *node = lab_current_node();
+	struct privs p;
+
+	(void)arg;
+	if (gethostname(st->host, sizeof st->host) != 0)
+		snprintf(st->host, sizeof st->host, "?");
+	st->host[sizeof st->host - 1] = '\0';
+	priv_probe(&p);
+	snprintf(st->privs, sizeof st->privs, "%s", priv_summary(&p));
+	if (node != NULL)
+		snprintf(st->lab, sizeof st->lab, "lab up, in %s", node);
+	else
+		snprintf(st->lab, sizeof st->lab, "lab %s",
+		    lab_is_up() ? "up" : "off");
+}
+
+static void
+load_theme(const struct options *o, struct theme *theme, bool *color)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *name = o->theme != NULL ? o->theme : "default";
+	char rel[128], err[160];
+	char *text;
+	size_t len;
+
+	*color = no_color == NULL || *no_color == '\0';
+	if (!*color)
+		name = "mono";
+	if (strchr(name, '/') != NULL || name[0] == '.')
+		fatalx("theme name '%s': want a name from assets/themes/", name);
+	snprintf(rel, sizeof rel, "themes/%s.theme", name);
+	if ((text = assets_read(rel, &len)) == NULL)
+		fatal("theme '%s' (assets/%s)", name, rel);
+	if (theme_parse(text, len, theme, err, sizeof err) != 0)
+		fatalx("theme %s: %s", assets_path(rel), err);
+	free(text);
+}
+
+static int
+run_tui(const struct options *o)
+{
+	struct tui_config cfg;
+	struct theme theme;
+	struct loop *loop;
+	struct evlog log;
+	struct tui *tui;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		fatalx("the screen needs a terminal; for scripts use a command "
+		    "with --json (see punchline --help)");
+	load_theme(o, &theme, &cfg.use_color);
+	/* Engines open their privileged sockets here, before the drop. */
+	drop_privileges(o);
+	cfg.theme = &theme;
+	cfg.utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	cfg.status_fn = status_fill;
+	cfg.status_arg = NULL;
+	if ((loop = loop_new()) == NULL || evlog_init(&log, EVLOG_CAPACITY) != 0)
+		fatal("cannot start the event loop");
+	loop_reap_children(loop);
+	tui = tui_new(loop, &log, &cfg);
+	if (tui_start(tui) != 0)
+		fatalx("cannot take the terminal");
+	loop_run(loop);
+	tui_free(tui);
+	evlog_free(&log);
+	loop_free(loop);
+	return 0;
+}
+
+static int
+run_command(const struct options *o, int argc, char **argv)
+{
+	size_t i;
+
+	if (strcmp(argv[0], "lab") == 0)
+		return lab_cli_main(argc, argv);
+	if (strcmp(argv[0], "privs") == 0)
+		return cmd_privs(o, argc, argv);
+	if (strcmp(argv[0], "keys") == 0)
+		return cmd_keys(argc, argv);
+	for (i = 0; i < sizeof planned / sizeof planned[0]; i++)
+		if (strcmp(argv[0], planned[i].name) == 0)
+			return run_planned(&planned[i], argc, argv);
+	fprintf(stderr, "punchline: unknown command '%s'\n%s", argv[0],
+	    usage_text);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "user", required_argument, NULL, 'Z' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { NULL, NULL, false };
+	int c;
+
+	setlocale(LC_ALL, "");
+	signal(SIGPIPE, SIG_IGN);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hVZ:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("punchline %s\n", PUNCHLINE_VERSION);
+			return 0;
+		case 'Z':	o.user = optarg; break;
+		case 't':	o.theme = optarg; break;
+		case 'a':	o.ascii = true; break;
+		default:
+			fprintf(stderr, "punchline: unknown or incomplete option "
+			    "'%s'\n%s", argv[optind - 1], usage_text);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return run_command(&o, argc - optind, argv + optind);
+	return run_tui(&o);
+}

@@ -1,0 +1,161 @@
+/* test_evlog.c: typed events, the bounded ring, and their JSON lines. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../src/core/evjson.h"
+#include "../../src/core/evlog.h"
+#include "../../src/core/utf8.h"
+
+static void
+fields_keep_their_types(void **state)
+{
+	struct ev ev;
+
+	(void)state;
+	ev_init(&ev, "scan", "port");
+	ev_int(&ev, "port", 22);
+	ev_str(&ev, "state", "open");
+	ev_bool(&ev, "banner", true);
+	ev_real(&ev, "rtt", 0.25);
+	assert_int_equal(ev_find(&ev, "port")->v.i, 22);
+	assert_string_equal(ev_get_str(&ev, "state"), "open");
+	assert_true(ev_find(&ev, "banner")->v.b);
+	assert_null(ev_get_str(&ev, "port"));	/* not a string */
+	assert_null(ev_find(&ev, "missing"));
+	assert_true(ev.ts > 1.6e9);
+}
+
+static void
+json_line_has_ts_event_and_escapes(void **state)
+{
+	struct strbuf sb;
+	struct ev ev;
+
+	(void)state;
+	ev_init(&ev, "mesh", "message");
+	ev_str(&ev, "text", "say \"hi\"\n\\ \x01 caf\xc3\xa9");
+	ev_int(&ev, "n", -3);
+	ev_bool(&ev, "ok", false);
+	sb_init(&sb);
+	evjson_format(&ev, &sb);
+	assert_non_null(strstr(sb.buf, "{\"ts\":"));
+	assert_non_null(strstr(sb.buf, "\"event\":\"message\""));
+	assert_non_null(strstr(sb.buf, "\"engine\":\"mesh\""));
+	assert_non_null(strstr(sb.buf,
+	    "\"text\":\"say \\\"hi\\\"\\n\\\\ \\u0001 caf\xc3\xa9\""));
+	assert_non_null(strstr(sb.buf, "\"n\":-3,\"ok\":false}"));
+	sb_free(&sb);
+}
+
+static void
+invalid_utf8_is_cleaned_and_long_values_clipped(void **state)
+{
+	char big[2000];
+	struct ev ev;
+
+	(void)state;
+	ev_init(&ev, "mesh", "peer");
+	ev_str(&ev, "name", "a\xff\xc0z\xe2\x82");
+	assert_string_equal(ev_get_str(&ev, "name"), "a??z??");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ev_str(&ev, "big", big);
+	assert_true(ev.clipped);
+	assert_true(strlen(ev_get_str(&ev, "big")) < EV_ARENA_SIZE);
+}
+
+static void
+too_many_fields_are_clipped_not_overflowed(void **state)
+{
+	struct ev ev;
+	int i;
+
+	(void)state;
+	ev_init(&ev, "core", "many");
+	for (i = 0; i < EV_MAX_FIELDS + 5; i++)
+		ev_int(&ev, "k", i);
+	assert_int_equal(ev.nfields, EV_MAX_FIELDS);
+	assert_true(ev.clipped);
+}
+
+static void
+count(const struct ev *ev, void *arg)
+{
+	(void)ev;
+	(*(int *)arg)++;
+}
+
+static void
+ring_keeps_the_newest(void **state)
+{
+	struct evlog log;
+	struct ev ev;
+	int seen = 0, i;
+
+	(void)state;
+	assert_int_equal(evlog_init(&log, 4), 0);
+	evlog_subscribe(&log, count, &seen);
+	for (i = 0; i < 10; i++) {
+		ev_init(&ev, "core", "tick");
+		ev_int(&ev, "i", i);
+		evlog_push(&log, &ev);
+	}
+	assert_int_equal(seen, 10);
+	assert_int_equal(evlog_count(&log), 4);
+	assert_int_equal(ev_find(evlog_recent(&log, 0), "i")->v.i, 9);
+	assert_int_equal(ev_find(evlog_recent(&log, 3), "i")->v.i, 6);
+	assert_null(evlog_recent(&log, 4));
+	assert_int_equal(evlog_recent(&log, 0)->seq, 9);
+	evlog_free(&log);
+}
+
+static void
+text_format_prefers_text_field(void **state)
+{
+	char line[64];
+	struct ev ev;
+
+	(void)state;
+	ev_init(&ev, "lab", "up");
+	ev_int(&ev, "nodes", 9);
+	ev_format_text(&ev, line, sizeof line);
+	assert_string_equal(line, "lab up nodes=9");
+	ev_str(&ev, "text", "the lab is up");
+	ev_format_text(&ev, line, sizeof line);
+	assert_string_equal(line, "the lab is up");
+	ev_format_text(&ev, line, 5);
+	assert_string_equal(line, "the ");
+}
+
+static void
+utf8_sequences(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xc3\xa9", 2), 2);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xe2\x82\xac", 3), 3);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xf0\x9f\x98\x80", 4), 4);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xc0\x80", 2), 0);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xed\xa0\x80", 3), 0);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+	assert_int_equal(utf8_seq_len((const unsigned char *)"\xe2\x82", 2), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fields_keep_their_types),
+		cmocka_unit_test(json_line_has_ts_event_and_escapes),
+		cmocka_unit_test(invalid_utf8_is_cleaned_and_long_values_clipped),
+		cmocka_unit_test(too_many_fields_are_clipped_not_overflowed),
+		cmocka_unit_test(ring_keeps_the_newest),
+		cmocka_unit_test(text_format_prefers_text_field),
+		cmocka_unit_test(utf8_sequences),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

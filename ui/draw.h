@@ -1,0 +1,20 @@
+/* draw.h: clipped text and pane frames, in UTF-8 or plain ASCII. */
+#ifndef UI_DRAW_H
+#define UI_DRAW_H
+
+#include <stdbool.h>
+#include <curses.h>
+
+/* Line drawing with Unicode box characters, or ASCII when false. */
+void	 draw_set_utf8(bool);
+bool	 draw_utf8(void);
+/* Writes s at (y, x), cut to at most maxcols screen columns; returns cols. */
+int	 draw_text(WINDOW *, int y, int x, int maxcols, int attr, const char *s);
+/* Screen columns s takes (invalid bytes count one each). */
+int	 draw_width(const char *s);
+/* A border round the whole window with the title set into its top edge. */
+void	 draw_frame(WINDOW *, const char *title, bool focused);
+/* Word-wraps s into the window from row y; returns the next free row. */
+int	 draw_wrapped(WINDOW *, int y, int attr, const char *s);
+
+#endif
