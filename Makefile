@@ -32,6 +32,14 @@ endif
 # Quiet rules; make V=1 shows the full commands.
 Q	= $(if $(filter 1,$(V)),,@)
 
+# Objects depend on the flags they were built with, so `make SAN=1` after a
+# plain build (or the other way round) rebuilds everything.
+BUILD_FLAGS := $(CC) $(CFLAGS) $(LDFLAGS) $(LDLIBS)
+ifneq ($(BUILD_FLAGS),$(file <.flags))
+$(file >.flags,$(BUILD_FLAGS))
+endif
+.flags: ;
+
 PROTO_SRC = $(wildcard protocols/*.c)
 CORE_SRC  = $(wildcard src/core/*.c)
 ENGINE_SRC = $(wildcard src/lab/*.c)
@@ -47,32 +55,36 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 # Debian packages: build, tests, the lab, and the tools we compare with.
 DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
-	  htop clang libclang-rt-14-dev valgrind sudo
+	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
+	  bsdutils
 
-.PHONY: all check check-unit bench fuzz demo deps install uninstall clean \
+.PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc
 
 all: punchline
+
+unit-tests: $(UNIT_BIN)
 
 punchline: $(OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
-%.o: %.c
+%.o: %.c .flags
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJ:.o=.d) $(UNIT_SRC:.c=.d)
 
-tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
+tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ) .flags
 	@echo "  CC LD   $@"
 	$(Q)$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
-check: punchline $(UNIT_BIN)
+# As root, installs what is missing first, so a fresh machine needs only
+# this. Sub-makes, because pkg-config must run after the install.
+check:
+	@if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory deps; fi
+	@$(MAKE) --no-print-directory punchline unit-tests
 	@bash tests/run
-
-check-unit: $(UNIT_BIN)
-	@bash tests/run unit
 
 bench: punchline
 	@bash tests/bench/run
@@ -82,19 +94,26 @@ FUZZ_SECONDS ?= 20
 fuzz:
 	@bash tests/fuzz/run $(FUZZ_SECONDS)
 
-demo: punchline
-	@bash tests/lib/demo.sh
+# The main job: the lab, with the screen running inside alice. The lab
+# comes down however the screen ends.
+demo:
+	@if [ "$$(id -u)" != 0 ]; then echo "make demo needs root: sudo make demo"; exit 1; fi
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory punchline
+	@trap './punchline lab down >/dev/null' EXIT INT TERM; \
+	./punchline lab up && ./punchline lab exec alice ./punchline
 
 # Installs only what is missing, so a second run does nothing.
 deps:
 	@missing=$$(for p in $(DEPS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		echo "installing:" $$missing; \
+	if [ -z "$$missing" ]; then echo "all dependencies are installed"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "missing packages:" $$missing "(sudo make deps)"; \
+	else echo "installing:" $$missing; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $$missing; \
-	else echo "all dependencies are installed"; fi
+		apt-get install -y -qq --no-install-recommends $$missing; fi
 
 # The key lists in the man page and README are generated from the tables.
 keys-doc: punchline
@@ -112,4 +131,4 @@ uninstall:
 
 clean:
 	rm -f punchline $(OBJ) $(OBJ:.o=.d) $(UNIT_BIN) $(UNIT_SRC:.c=.d)
-	rm -rf tests/fuzz/bin tests/out
+	rm -rf tests/fuzz/bin tests/out .flags

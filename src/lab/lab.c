@@ -99,16 +99,23 @@ make_namespaces(struct evlog *log)
 
 	for (i = 0; i < lab_nnodes; i++) {
 		lab_ns_name(lab_nodes[i].name, ns, sizeof ns);
+		/* No duplicate address detection on lab links: without it a
+		 * new link-local address is usable at once, not seconds later. */
 		if (run(log, NULL, "ip netns add %s", ns) != 0 ||
-		    run(log, NULL, "ip -n %s link set lo up", ns) != 0)
+		    run(log, NULL, "ip -n %s link set lo up", ns) != 0 ||
+		    run(log, NULL, "ip netns exec %s sysctl -qw "
+		    "net.ipv6.conf.all.accept_dad=0 "
+		    "net.ipv6.conf.default.accept_dad=0", ns) != 0)
 			return -1;
 		if (lab_nodes[i].role == LAB_NAT || lab_nodes[i].role == LAB_ROUTER)
 			if (run(log, NULL, "ip netns exec %s sysctl -qw "
 			    "net.ipv4.ip_forward=1", ns) != 0)
 				return -1;
+		/* default too: the interfaces are made after this. */
 		if (lab_nodes[i].role == LAB_ROUTER &&
 		    run(log, NULL, "ip netns exec %s sysctl -qw "
-		    "net.ipv6.conf.all.forwarding=1", ns) != 0)
+		    "net.ipv6.conf.all.forwarding=1 "
+		    "net.ipv6.conf.default.forwarding=1", ns) != 0)
 			return -1;
 	}
 	return 0;
@@ -337,7 +344,8 @@ lab_down(struct evlog *log)
 	sb_init(&names);
 	if (netns_list(LAB_NS_PREFIX, &names) < 0)
 		rc = -1;
-	for (line = strtok_r(names.buf, "\n", &save); line != NULL;
+	line = names.buf == NULL ? NULL : strtok_r(names.buf, "\n", &save);
+	for (; line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		killed += netns_kill_all(line);
 		if (run(log, NULL, "ip netns del %s", line) == 0)

@@ -1,0 +1,53 @@
+# test_cli.sh: the command line: versions, help, usage errors, exit codes.
+. "$(dirname "$0")/../lib/testlib.sh"
+
+pl() { "$PL_BIN" "$@"; }
+status_of() { "$PL_BIN" "$@" >/dev/null 2>&1; echo $?; }
+
+check "--version prints punchline X.Y.Z" \
+    grep -qE '^punchline [0-9]+\.[0-9]+\.[0-9]+$' <<<"$(pl --version)"
+check "--help lists every command" \
+    sh -c "$PL_BIN --help | grep -q '^  lab ' && $PL_BIN --help | grep -q '^  capture '"
+check "an unknown flag exits 2" test "$(status_of --frobnicate)" = 2
+check "an unknown flag names itself and shows usage" \
+    sh -c "$PL_BIN --frobnicate 2>&1 | grep -q \"unknown or incomplete option '--frobnicate'\" &&
+           $PL_BIN --frobnicate 2>&1 | grep -q '^usage:'"
+check "an unknown command exits 2" test "$(status_of frobnicate)" = 2
+check "-Z without a user exits 2" test "$(status_of -Z)" = 2
+for cmd in chat sockets routes scan capture lab privs keys; do
+	check "$cmd --help exits 0 with usage" \
+	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
+done
+for cmd in chat sockets routes scan capture; do
+	check "$cmd says it is not built yet and exits 1" \
+	    sh -c "$PL_BIN $cmd 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
+	           ! $PL_BIN $cmd >/dev/null 2>&1"
+done
+check "lab with a bad action exits 2" test "$(status_of lab sideways)" = 2
+check "lab up with a bad NAT mode exits 2" test "$(status_of lab up --nat-a full-cone)" = 2
+check "lab up with a bad loss exits 2" test "$(status_of lab up --loss alice=200)" = 2
+check "lab down takes no NAT options" test "$(status_of lab down --nat-a symmetric)" = 2
+check "lab exec of an unknown node exits 2" test "$(status_of lab exec mars true)" = 2
+check "the screen refuses to run without a terminal" \
+    sh -c "$PL_BIN </dev/null 2>&1 | grep -q 'needs a terminal'"
+check "an unknown theme is a clear error" \
+    sh -c "script -qc '$PL_BIN --theme nope' /dev/null </dev/null 2>&1 | grep -q \"theme 'nope'\""
+check "privs --json has ts and event" \
+    grep -q '^{"ts":[0-9.]*,"event":"privs"' <<<"$(pl privs --json)"
+if is_root; then
+	# As the user who ran sudo: CAP_NET_RAW kept, everything else gone.
+	out=$(SUDO_UID=65534 SUDO_GID=65534 "$PL_BIN" privs --json)
+	check "sudo drop: runs as the invoking user" grep -q '"uid":65534' <<<"$out"
+	check "sudo drop: keeps CAP_NET_RAW only" \
+	    grep -q '"net_raw":true,"net_admin":false' <<<"$out"
+	out=$("$PL_BIN" -Z nobody privs --json)
+	check "-Z nobody: runs as nobody" grep -q "\"uid\":$(id -u nobody)" <<<"$out"
+	check "-Z with an unknown user is a clear error" \
+	    sh -c "$PL_BIN -Z no-such-user-here privs 2>&1 | grep -q \"unknown user 'no-such-user-here'\""
+else
+	out=$(pl privs --json)
+	check "without privilege: says what is missing and how to grant it" \
+	    grep -q 'needs CAP_NET_RAW; grant it with' <<<"$out"
+	skip "privilege drop" "needs root: sudo make check"
+fi
+check "the man page lists every key of the key tables" bash "$PL_ROOT/tests/lib/keys-doc.sh" check
