@@ -26,6 +26,13 @@ term_restore(void)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 }
 
+/* Under AddressSanitizer its own handler must see the crash and report it. */
+#if defined(__SANITIZE_ADDRESS__)
+void
+term_install_crash_restore(void)
+{
+}
+#else
 /* Only async-signal-safe calls: write(2) and tcsetattr(3). */
 static void
 crash_restore(int sig)
@@ -55,3 +62,4 @@ term_install_crash_restore(void)
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
 }
+#endif

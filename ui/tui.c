@@ -594,6 +594,7 @@ tui_free(struct tui *t)
 		event_free(t->stdin_ev);
 		event_free(t->frame_ev);
 		event_free(t->clock_ev);
+		evlog_unsubscribe(t->log, on_event, t);
 		error_cleanup();
 	}
 	for (i = 0; i < t->nslots; i++)

@@ -72,7 +72,7 @@ char *
 assets_read(const char *rel, size_t *len)
 {
 	const char *path = assets_path(rel);
-	char *buf;
+	char *buf, *shrunk;
 	FILE *f;
 	size_t n;
 
@@ -89,6 +89,9 @@ assets_read(const char *rel, size_t *len)
 	n = fread(buf, 1, ASSET_MAX_SIZE, f);
 	fclose(f);
 	buf[n] = '\0';
+	shrunk = realloc(buf, n + 1);	/* read with room to spare; give it back */
+	if (shrunk != NULL)
+		buf = shrunk;
 	if (len != NULL)
 		*len = n;
 	return buf;

@@ -188,6 +188,18 @@ evlog_subscribe(struct evlog *log, evlog_consumer fn, void *arg)
 }
 
 void
+evlog_unsubscribe(struct evlog *log, evlog_consumer fn, void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < log->nsubs; i++)
+		if (log->subs[i].fn == fn && log->subs[i].arg == arg) {
+			log->subs[i] = log->subs[--log->nsubs];
+			return;
+		}
+}
+
+void
 evlog_push(struct evlog *log, struct ev *ev)
 {
 	struct ev *slot;

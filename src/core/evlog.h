@@ -73,6 +73,7 @@ struct evlog {
 int		 evlog_init(struct evlog *, size_t capacity);
 void		 evlog_free(struct evlog *);
 int		 evlog_subscribe(struct evlog *, evlog_consumer, void *arg);
+void		 evlog_unsubscribe(struct evlog *, evlog_consumer, void *arg);
 void		 evlog_push(struct evlog *, struct ev *);
 size_t		 evlog_count(const struct evlog *);
 /* The i-th newest event still held (0 is the newest), or NULL. */

@@ -115,6 +115,12 @@ check "SIGTERM ends it cleanly" retry 5 on_screen "EXIT=0"
 check "the terminal is restored after SIGTERM" \
     test "$(tmx display -p -t main '#{alternate_on}')" = 0
 
+start
+tmx send-keys -t main C-c
+check "Ctrl-C (SIGINT) ends it cleanly" retry 5 on_screen "EXIT=0"
+check "the terminal is restored after SIGINT" \
+    test "$(tmx display -p -t main '#{alternate_on}')" = 0
+
 colour_codes() { tmx capture-pane -p -e -t main | grep -cP '\e\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|38;5)m' ; }
 start
 check "the default theme draws in colour" test "$(colour_codes)" -gt 0
