@@ -61,6 +61,14 @@ rd_be32(struct reader *rd)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+uint64_t
+rd_be64(struct reader *rd)
+{
+	uint64_t hi = rd_be32(rd);
+
+	return hi << 32 | rd_be32(rd);
+}
+
 bool
 rd_bytes(struct reader *rd, void *dst, size_t len)
 {

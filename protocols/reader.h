@@ -24,6 +24,7 @@ size_t		 rd_left(const struct reader *);
 uint8_t		 rd_u8(struct reader *);
 uint16_t	 rd_be16(struct reader *);
 uint32_t	 rd_be32(struct reader *);
+uint64_t	 rd_be64(struct reader *);
 bool		 rd_bytes(struct reader *, void *dst, size_t len);
 bool		 rd_skip(struct reader *, size_t len);
 struct reader	 rd_sub(struct reader *, size_t len);

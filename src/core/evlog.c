@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "evlog.h"
-#include "utf8.h"
+#include "../../protocols/utf8.h"
 
 void
 ev_init(struct ev *ev, const char *engine, const char *kind)

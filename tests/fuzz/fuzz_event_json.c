@@ -10,7 +10,7 @@
 
 #include "../../src/core/evjson.h"
 #include "../../src/core/evlog.h"
-#include "../../src/core/utf8.h"
+#include "../../protocols/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,7 +8,7 @@
 
 #include "../../src/core/evjson.h"
 #include "../../src/core/evlog.h"
-#include "../../src/core/utf8.h"
+#include "../../protocols/utf8.h"
 
 static void
 fields_keep_their_types(void **state)

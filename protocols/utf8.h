@@ -1,4 +1,4 @@
-/* utf8.h: UTF-8 checks for text that came from the outside. */
+/* utf8.h: UTF-8 checks for text that came from the outside (pure, no I/O). */
 #ifndef CORE_UTF8_H
 #define CORE_UTF8_H
 
