@@ -100,7 +100,7 @@ read_endpoint(struct reader *rd, struct mesh_endpoint *ep)
 }
 
 static enum mesh_err
-read_peer(struct reader *rd, struct mesh_peer *p, bool introduce)
+read_peer(struct reader *rd, struct mesh_peer_info *p, bool introduce)
 {
 	enum mesh_err err;
 	size_t i;
@@ -205,7 +205,7 @@ write_endpoint(struct writer *wr, const struct mesh_endpoint *ep)
 }
 
 static bool
-write_peer(struct writer *wr, const struct mesh_peer *p, bool introduce)
+write_peer(struct writer *wr, const struct mesh_peer_info *p, bool introduce)
 {
 	size_t i;
 

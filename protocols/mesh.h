@@ -13,8 +13,10 @@
  * +---------------------------------------------------------------+
  * |                       sequence (32 bits)                      |
  * +---------------------------------------------------------------+
- * |  payload: the body of the type, or with flag SEALED a 24-byte |
- * |  nonce and the body sealed with XChaCha20-Poly1305 (16 more)  |
+ * |  payload: the body of the type, or with flag SEALED (0x01) a  |
+ * |  24-byte nonce and the body sealed with XChaCha20-Poly1305    |
+ * |  (16 bytes more). Flag REPLY (0x02) marks a HELLO answering a |
+ * |  HELLO, which is not answered again.                          |
  *
  * All integers big-endian. A datagram is at most MESH_MAX_DATAGRAM bytes;
  * the payload length must match the datagram exactly. Bodies:
@@ -66,7 +68,8 @@ enum mesh_type {
 	MESH_TYPE_MAX = MESH_SCAN_REPLY
 };
 
-#define MESH_FLAG_SEALED 0x01
+#define MESH_FLAG_SEALED 0x01	/* payload is nonce + sealed body */
+#define MESH_FLAG_REPLY  0x02	/* a HELLO that answers a HELLO: no answer */
 
 enum mesh_err {
 	MESH_OK,
@@ -97,7 +100,7 @@ struct mesh_endpoint {
 	uint8_t		 addr[16];	/* 4 bytes used for IPv4 */
 };
 
-struct mesh_peer {
+struct mesh_peer_info {
 	uint64_t		 id;		/* INTRODUCE only */
 	char			 name[MESH_NAME_MAX + 1];
 	uint8_t			 key[MESH_KEY_LEN];
@@ -116,7 +119,7 @@ struct mesh_chat {
 
 struct mesh_body {
 	union {
-		struct mesh_peer	 peer;		/* HELLO, INTRODUCE */
+		struct mesh_peer_info	 peer;		/* HELLO, INTRODUCE */
 		uint64_t		 token;		/* PROBE ... KEEPALIVE_ACK */
 		struct mesh_chat	 chat;
 		struct {

@@ -21,6 +21,7 @@
 #include "core/priv.h"
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
+#include "mesh/mesh_cli.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -45,7 +46,7 @@ static const char usage_text[] =
     "  lab       the NAT lab: up, down, status, addr NODE, exec NODE CMD\n"
     "  privs     which privileges punchline holds and what each one enables\n"
     "  keys      every key of every pane (--man for the man page's list)\n"
-    "  chat      chat over the UDP peer mesh (not built yet)\n"
+    "  chat      chat over the UDP peer mesh (plaintext mode so far)\n"
     "  sockets   sockets and owning processes, like ss -tanp (not built yet)\n"
     "  routes    the routing table, like netstat -nr (not built yet)\n"
     "  scan      TCP connect and SYN scans (not built yet)\n"
@@ -69,8 +70,6 @@ struct planned {
 };
 
 static const struct planned planned[] = {
-	{ "chat", "punchline chat [--name N] [--port P] [--room SECRET | "
-	  "--plaintext] [--json] [CONNECT]", "the mesh engine" },
 	{ "sockets", "punchline sockets [--json] [--once] [FILTER]",
 	  "the sockets engine" },
 	{ "routes", "punchline routes [--json]", "the sockets engine" },
@@ -281,6 +280,8 @@ run_command(const struct options *o, int argc, char **argv)
 
 	if (strcmp(argv[0], "lab") == 0)
 		return lab_cli_main(argc, argv);
+	if (strcmp(argv[0], "chat") == 0)
+		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "privs") == 0)
 		return cmd_privs(o, argc, argv);
 	if (strcmp(argv[0], "keys") == 0)

@@ -1,4 +1,5 @@
 /* evlog.c: typed events and the bounded ring that hands them to consumers. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,28 @@ ev_init(struct ev *ev, const char *engine, const char *kind)
 	ev->nfields = 0;
 	ev->clipped = false;
 	ev->arena_used = 0;
+	ev->heap = NULL;
+}
+
+void
+ev_release(struct ev *ev)
+{
+	free(ev->heap);
+	ev->heap = NULL;
+}
+
+/* A value too long for the arena: the event's one heap string. */
+static bool
+str_to_heap(struct ev *ev, struct ev_field *f, const char *value)
+{
+	size_t len = strlen(value);
+
+	if (ev->heap != NULL || len >= EV_LONG_MAX ||
+	    (ev->heap = malloc(len + 1)) == NULL)
+		return false;
+	utf8_copy_clean(ev->heap, len + 1, value);
+	f->v.off = EV_OFF_HEAP;
+	return true;
 }
 
 static struct ev_field *
@@ -43,7 +66,12 @@ ev_str(struct ev *ev, const char *key, const char *value)
 	size_t room = EV_ARENA_SIZE - ev->arena_used;
 	struct ev_field *f;
 
-	if (room == 0 || (f = add_field(ev, key, EV_STR)) == NULL) {
+	if ((f = add_field(ev, key, EV_STR)) == NULL)
+		return;
+	if (strlen(value) >= room && str_to_heap(ev, f, value))
+		return;
+	if (room == 0) {
+		ev->nfields--;
 		ev->clipped = true;
 		return;
 	}
@@ -95,7 +123,9 @@ ev_find(const struct ev *ev, const char *key)
 const char *
 ev_field_str(const struct ev *ev, const struct ev_field *f)
 {
-	return f->type == EV_STR ? ev->arena + f->v.off : NULL;
+	if (f->type != EV_STR)
+		return NULL;
+	return f->v.off == EV_OFF_HEAP ? ev->heap : ev->arena + f->v.off;
 }
 
 const char *
@@ -172,6 +202,10 @@ evlog_init(struct evlog *log, size_t capacity)
 void
 evlog_free(struct evlog *log)
 {
+	size_t i;
+
+	for (i = 0; log->ring != NULL && i < log->capacity; i++)
+		free(log->ring[i].heap);
 	free(log->ring);
 	log->ring = NULL;
 }
@@ -207,7 +241,9 @@ evlog_push(struct evlog *log, struct ev *ev)
 
 	ev->seq = log->next_seq++;
 	slot = &log->ring[ev->seq % log->capacity];
+	free(slot->heap);		/* the event this slot held before */
 	*slot = *ev;
+	ev->heap = NULL;		/* the ring owns it now */
 	for (i = 0; i < log->nsubs; i++)
 		log->subs[i].fn(slot, log->subs[i].arg);
 }

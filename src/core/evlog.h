@@ -8,6 +8,10 @@
  *
  * Engine names, kinds and field keys must be string literals (they are
  * kept by pointer); string values are copied and cleaned to valid UTF-8.
+ * Short values live in the event's arena; one long value per event (a
+ * chat message, up to EV_LONG_MAX) is copied to the heap, and the event
+ * then owns it: evlog_push hands it to the ring, which frees it when the
+ * slot is reused; an event that is never pushed needs ev_release.
  */
 #ifndef CORE_EVLOG_H
 #define CORE_EVLOG_H
@@ -18,6 +22,8 @@
 
 #define EV_MAX_FIELDS	12
 #define EV_ARENA_SIZE	768
+#define EV_LONG_MAX	(64 * 1024)
+#define EV_OFF_HEAP	UINT16_MAX	/* the field's string is ev->heap */
 #define EVLOG_CAPACITY	4096
 #define EVLOG_MAX_SUBSCRIBERS 8
 
@@ -44,9 +50,12 @@ struct ev {
 	struct ev_field	 fields[EV_MAX_FIELDS];
 	uint16_t	 arena_used;
 	char		 arena[EV_ARENA_SIZE];
+	char		*heap;		/* the one long string, or NULL */
 };
 
 void		 ev_init(struct ev *, const char *engine, const char *kind);
+/* Frees what an event owns, for one that is not pushed. */
+void		 ev_release(struct ev *);
 void		 ev_str(struct ev *, const char *key, const char *value);
 void		 ev_int(struct ev *, const char *key, int64_t value);
 void		 ev_real(struct ev *, const char *key, double value);

@@ -18,7 +18,14 @@ for cmd in chat sockets routes scan capture lab privs keys; do
 	check "$cmd --help exits 0 with usage" \
 	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
 done
-for cmd in chat sockets routes scan capture; do
+check "chat without --plaintext says sealed rooms are not built yet" \
+    sh -c "$PL_BIN chat </dev/null 2>&1 | grep -q 'sealed rooms (--room) are not built yet'"
+check "chat without --plaintext exits 2" test "$(status_of chat)" = 2
+check "chat with a bad port exits 2" test "$(status_of chat --plaintext --port 70000)" = 2
+check "chat with a bad target exits 2" test "$(status_of chat --plaintext 127.0.0.1:99999)" = 2
+check "chat with a bad --bind exits 2" test "$(status_of chat --plaintext --bind nowhere)" = 2
+check "chat with a 33-byte name exits 2" test "$(status_of chat --plaintext --name 123456789012345678901234567890123)" = 2
+for cmd in sockets routes scan capture; do
 	check "$cmd says it is not built yet and exits 1" \
 	    sh -c "$PL_BIN $cmd 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
 	           ! $PL_BIN $cmd >/dev/null 2>&1"

@@ -46,6 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	evjson_format(&ev, &sb);
 	assert_valid_line(&sb);
 	sb_free(&sb);
+	ev_release(&ev);
 	free(text);
 	return 0;
 }

@@ -63,9 +63,35 @@ invalid_utf8_is_cleaned_and_long_values_clipped(void **state)
 	assert_string_equal(ev_get_str(&ev, "name"), "a??z??");
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	ev_str(&ev, "big", big);
+	ev_str(&ev, "big", big);		/* the one long value: kept whole */
+	assert_false(ev.clipped);
+	assert_int_equal(strlen(ev_get_str(&ev, "big")), sizeof big - 1);
+	ev_str(&ev, "big2", big);		/* a second one is clipped */
 	assert_true(ev.clipped);
-	assert_true(strlen(ev_get_str(&ev, "big")) < EV_ARENA_SIZE);
+	assert_true(strlen(ev_get_str(&ev, "big2")) < EV_ARENA_SIZE);
+	ev_release(&ev);
+}
+
+static void
+long_values_survive_the_ring(void **state)
+{
+	static char big[10000];
+	struct evlog log;
+	struct ev ev;
+	int i;
+
+	(void)state;
+	memset(big, 'y', sizeof big - 1);
+	assert_int_equal(evlog_init(&log, 2), 0);
+	for (i = 0; i < 5; i++) {		/* slots reused: old heaps freed */
+		ev_init(&ev, "mesh", "message");
+		ev_str(&ev, "text", big);
+		evlog_push(&log, &ev);
+		assert_null(ev.heap);
+	}
+	assert_int_equal(strlen(ev_get_str(evlog_recent(&log, 0), "text")),
+	    sizeof big - 1);
+	evlog_free(&log);
 }
 
 static void
@@ -152,6 +178,7 @@ main(void)
 		cmocka_unit_test(json_line_has_ts_event_and_escapes),
 		cmocka_unit_test(invalid_utf8_is_cleaned_and_long_values_clipped),
 		cmocka_unit_test(too_many_fields_are_clipped_not_overflowed),
+		cmocka_unit_test(long_values_survive_the_ring),
 		cmocka_unit_test(ring_keeps_the_newest),
 		cmocka_unit_test(text_format_prefers_text_field),
 		cmocka_unit_test(utf8_sequences),

@@ -8,10 +8,10 @@
 
 #include "../../protocols/mesh.h"
 
-static struct mesh_peer
+static struct mesh_peer_info
 sample_peer(void)
 {
-	struct mesh_peer p;
+	struct mesh_peer_info p;
 
 	memset(&p, 0, sizeof p);
 	p.id = 0x0102030405060708ULL;
@@ -222,7 +222,7 @@ fields_out_of_range(void **state)
 	b.u.chat = (struct mesh_chat){ 1, 0, MESH_MAX_FRAGMENTS + 1, 0, NULL };
 	assert_false(mesh_build_body(MESH_CHAT, &b, buf, sizeof buf, &n));
 	b.u.chat = (struct mesh_chat){ 1, 0, 1, 4, (const uint8_t *)"abcd" };
-	assert_false(mesh_build_body(MESH_CHAT, &b, small, 12, &n));
+	assert_false(mesh_build_body(MESH_CHAT, &b, small, sizeof small, &n));
 	assert_true(mesh_build_body(MESH_CHAT, &b, buf, sizeof buf, &n));
 	buf[8] = 0;
 	buf[9] = 200;	/* says 200 bytes of text, has 4 */

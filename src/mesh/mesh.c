@@ -1,0 +1,725 @@
+/*
+ * mesh.c: the mesh engine: socket, join, introductions, hole punching,
+ * keepalives and loss. Delivery of chat is in mesh_deliver.c.
+ *
+ * Join: a newcomer sends HELLO to any member until a HELLO answers. A
+ * member that meets a new peer introduces it to every peer it knows and
+ * every known peer to it (INTRODUCE: the endpoint observed on the wire and
+ * the ones the peer reports for itself). Both sides of an introduction then
+ * probe every candidate at once, every 200 ms for 5 s, until a probe is
+ * answered: the answered address is the path. A probe from an address we
+ * did not know (a symmetric NAT's new port) becomes a candidate too.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+
+#include "../core/evlog.h"
+#include "../core/loop.h"
+#include "mesh_peer.h"
+
+#define TICK		0.1	/* the engine's one timer */
+#define JOIN_EVERY	0.5
+#define JOIN_GIVE_UP	10.0
+#define PUNCH_EVERY	0.2
+#define PUNCH_FOR	5.0
+#define LOST_GRACE	5.0	/* lost this long after an answer was due */
+#define FORGET_AFTER	60.0
+#define READ_BUDGET	256	/* datagrams per wake-up: bounded work */
+#define CLOSE_WAIT	5.0	/* on close, wait this long for acks */
+
+static const char *const state_names[] = { "punching", "direct", "lost", "gone" };
+static const char *const path_names[] = { "none", "public", "lan" };
+
+double
+mesh_now(void)
+{
+	return clock_mono();
+}
+
+static uint64_t
+random64(void)
+{
+	uint64_t v = 0;
+
+	if (getrandom(&v, sizeof v, 0) != sizeof v)
+		v = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	return v;
+}
+
+void
+mesh_rtt_sample(struct mesh_peer *p, double rtt)
+{
+	if (rtt <= 0 || rtt > 10)
+		return;
+	p->srtt = p->srtt == 0 ? rtt : 0.875 * p->srtt + 0.125 * rtt;
+}
+
+int
+mesh_send(struct mesh *m, const struct sockaddr_in6 *to, uint8_t type,
+    uint8_t flags, const struct mesh_body *b)
+{
+	uint8_t body[MESH_MAX_DATAGRAM], dgram[MESH_MAX_DATAGRAM];
+	struct mesh_header h = { MESH_VERSION, type, flags, 0, m->id, ++m->seq };
+	size_t blen, n;
+
+	if (!mesh_build_body(type, b, body, sizeof body, &blen) ||
+	    (n = mesh_build(&h, body, blen, dgram, sizeof dgram)) == 0)
+		return -1;
+	return sendto(m->fd, dgram, n, 0, (const struct sockaddr *)to,
+	    sizeof *to) == (ssize_t)n ? 0 : -1;
+}
+
+void
+mesh_emit_peer(struct mesh *m, const struct mesh_peer *p, const char *why)
+{
+	char addr[MESH_ADDR_STRLEN] = "";
+	struct ev ev;
+
+	if (p->path != PATH_NONE)	/* the path in use, or the last one */
+		mesh_addr_format(&p->addr, addr, sizeof addr);
+	else if (p->ncands > 0)
+		mesh_addr_format(&p->cands[0].addr, addr, sizeof addr);
+	ev_init(&ev, "mesh", "peer");
+	ev_str(&ev, "name", p->name);
+	ev_str(&ev, "state", state_names[p->state]);
+	ev_str(&ev, "endpoint", addr);
+	ev_str(&ev, "path", path_names[p->path]);
+	if (p->srtt > 0)
+		ev_real(&ev, "rtt_ms", p->srtt * 1000);
+	if (why != NULL)
+		ev_str(&ev, "reason", why);
+	evlog_push(m->log, &ev);
+}
+
+static void
+reject(struct mesh *m, const struct sockaddr_in6 *from, const char *why)
+{
+	char addr[MESH_ADDR_STRLEN];
+	struct ev ev;
+
+	mesh_addr_format(from, addr, sizeof addr);
+	ev_init(&ev, "mesh", "rejected");
+	ev_str(&ev, "reason", why);
+	ev_str(&ev, "from", addr);
+	evlog_push(m->log, &ev);
+}
+
+static struct mesh_peer *
+peer_find(struct mesh *m, uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used && m->peers[i].id == id)
+			return &m->peers[i];
+	return NULL;
+}
+
+static void
+add_candidate(struct mesh_peer *p, const struct sockaddr_in6 *a,
+    enum peer_path kind)
+{
+	int i;
+
+	for (i = 0; i < p->ncands; i++)
+		if (mesh_addr_equal(&p->cands[i].addr, a))
+			return;
+	if (p->ncands < MESH_MAX_CANDIDATES) {
+		p->cands[p->ncands].addr = *a;
+		p->cands[p->ncands++].kind = kind;
+	}
+}
+
+/* A new peer from a HELLO or an INTRODUCE; NULL when the table is full. */
+static struct mesh_peer *
+peer_add(struct mesh *m, uint64_t id, const struct mesh_peer_info *info)
+{
+	struct mesh_peer *p = NULL;
+	size_t i;
+
+	for (i = 0; i < MESH_MAX_PEERS && p == NULL; i++)
+		if (!m->peers[i].used)
+			p = &m->peers[i];
+	if (p == NULL)
+		return NULL;
+	memset(p, 0, sizeof *p);
+	p->used = true;
+	p->id = id;
+	memcpy(p->name, info->name, sizeof p->name);
+	memcpy(p->key, info->key, sizeof p->key);
+	p->nlocals = info->nlocal;
+	memcpy(p->locals, info->local, sizeof p->locals);
+	p->last_heard = mesh_now();
+	deliver_init(p);
+	return p;
+}
+
+static void
+peer_remove(struct mesh *m, struct mesh_peer *p, const char *why)
+{
+	deliver_fail_all(m, p, why);
+	p->state = PEER_GONE;	/* keeps its last path for the event */
+	mesh_emit_peer(m, p, why);
+	deliver_free(p);
+	p->used = false;
+}
+
+static void
+set_direct(struct mesh *m, struct mesh_peer *p, const struct sockaddr_in6 *a,
+    const char *why)
+{
+	bool changed = p->state != PEER_DIRECT || !mesh_addr_equal(&p->addr, a);
+
+	p->addr = *a;
+	p->path = mesh_addr_is_private(a) ? PATH_LAN : PATH_PUBLIC;
+	p->state = PEER_DIRECT;
+	if (changed)
+		mesh_emit_peer(m, p, why);
+}
+
+static void
+send_hello(struct mesh *m, const struct sockaddr_in6 *to, uint8_t flags)
+{
+	struct mesh_body b;
+
+	memset(&b, 0, sizeof b);
+	memcpy(b.u.peer.name, m->cfg.name, sizeof b.u.peer.name);
+	b.u.peer.nlocal = (uint8_t)m->nlocals;
+	memcpy(b.u.peer.local, m->locals, sizeof b.u.peer.local);
+	mesh_send(m, to, MESH_HELLO, flags, &b);
+}
+
+/* Tells `to` about `about`, as this member sees it. */
+static void
+introduce(struct mesh *m, const struct mesh_peer *to,
+    const struct mesh_peer *about)
+{
+	struct mesh_body b;
+
+	memset(&b, 0, sizeof b);
+	b.u.peer.id = about->id;
+	memcpy(b.u.peer.name, about->name, sizeof b.u.peer.name);
+	memcpy(b.u.peer.key, about->key, sizeof b.u.peer.key);
+	mesh_addr_to_endpoint(&about->addr, &b.u.peer.observed);
+	b.u.peer.nlocal = about->nlocals;
+	memcpy(b.u.peer.local, about->locals, sizeof b.u.peer.local);
+	mesh_send(m, &to->addr, MESH_INTRODUCE, 0, &b);
+}
+
+static void
+introduce_all(struct mesh *m, const struct mesh_peer *newcomer)
+{
+	size_t i;
+
+	for (i = 0; i < MESH_MAX_PEERS; i++) {
+		struct mesh_peer *p = &m->peers[i];
+
+		if (!p->used || p == newcomer || p->state != PEER_DIRECT)
+			continue;
+		introduce(m, newcomer, p);
+		introduce(m, p, newcomer);
+	}
+}
+
+static void
+on_hello(struct mesh *m, const struct mesh_header *h,
+    const struct mesh_peer_info *info, const struct sockaddr_in6 *from)
+{
+	struct mesh_peer *p = peer_find(m, h->sender);
+
+	if (m->joining && mesh_addr_equal(from, &m->join_addr))
+		m->joining = false;
+	if (!(h->flags & MESH_FLAG_REPLY))
+		send_hello(m, from, MESH_FLAG_REPLY);
+	if (p != NULL) {
+		p->last_heard = mesh_now();
+		set_direct(m, p, from, "hello");
+		return;
+	}
+	if ((p = peer_add(m, h->sender, info)) == NULL) {
+		reject(m, from, "peer table full");
+		return;
+	}
+	set_direct(m, p, from, "met directly");
+	introduce(m, p, p);	/* tells it the endpoint its NAT shows us */
+	introduce_all(m, p);
+}
+
+static void
+start_punch(struct mesh *m, struct mesh_peer *p)
+{
+	p->state = PEER_PUNCHING;
+	p->path = PATH_NONE;
+	p->punch_token = random64();
+	p->punch_started = mesh_now();
+	p->punch_last = 0;
+	mesh_emit_peer(m, p, "introduced");
+}
+
+/*
+ * Candidates, most likely first: the endpoint the introducer saw, the
+ * peer's own addresses, and, when the introducer met the peer on its own
+ * LAN, the introducer's public address with the peer's port (a cone NAT
+ * keeps ports, so that is where the peer's NAT will send it from).
+ */
+static void
+add_candidates(struct mesh_peer *p, const struct mesh_peer_info *info,
+    const struct mesh_peer *introducer)
+{
+	struct sockaddr_in6 a;
+	size_t i;
+
+	mesh_addr_from_endpoint(&info->observed, &a);
+	add_candidate(p, &a, PATH_PUBLIC);
+	for (i = 0; i < info->nlocal; i++) {
+		mesh_addr_from_endpoint(&info->local[i], &a);
+		add_candidate(p, &a, PATH_LAN);
+	}
+	mesh_addr_from_endpoint(&info->observed, &a);
+	if (introducer == NULL || !mesh_addr_is_private(&a) ||
+	    mesh_addr_is_private(&introducer->addr))
+		return;
+	for (i = 0; i < info->nlocal; i++) {
+		a = introducer->addr;
+		a.sin6_port = htons(info->local[i].port);
+		add_candidate(p, &a, PATH_PUBLIC);
+	}
+}
+
+static void
+on_introduce(struct mesh *m, const struct mesh_header *h,
+    const struct mesh_peer_info *info)
+{
+	struct sockaddr_in6 observed;
+	struct mesh_peer *p;
+	char addr[MESH_ADDR_STRLEN];
+	struct ev ev;
+
+	mesh_addr_from_endpoint(&info->observed, &observed);
+	if (info->id == m->id) {	/* how a member sees us: our NAT's face */
+		mesh_addr_format(&observed, addr, sizeof addr);
+		ev_init(&ev, "mesh", "public_endpoint");
+		ev_str(&ev, "endpoint", addr);
+		evlog_push(m->log, &ev);
+		return;
+	}
+	if ((p = peer_find(m, info->id)) != NULL && p->state == PEER_DIRECT)
+		return;
+	if (p == NULL && (p = peer_add(m, info->id, info)) == NULL)
+		return;
+	add_candidates(p, info, peer_find(m, h->sender));
+	start_punch(m, p);
+}
+
+static void
+on_probe(struct mesh *m, const struct mesh_header *h, uint64_t token,
+    const struct sockaddr_in6 *from)
+{
+	struct mesh_peer *p = peer_find(m, h->sender);
+	struct mesh_body b;
+
+	b.u.token = token;
+	mesh_send(m, from, MESH_PROBE_ACK, 0, &b);
+	if (p != NULL && p->state == PEER_PUNCHING)
+		add_candidate(p, from, PATH_PUBLIC);	/* peer-reflexive */
+}
+
+static void
+on_probe_ack(struct mesh *m, struct mesh_peer *p, uint64_t token,
+    const struct sockaddr_in6 *from)
+{
+	if (p->state == PEER_DIRECT || token != p->punch_token)
+		return;
+	mesh_rtt_sample(p, mesh_now() - p->punch_last);
+	set_direct(m, p, from, "hole punched");
+}
+
+static void
+on_keepalive(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
+{
+	struct mesh_body b;
+
+	b.u.token = token;
+	mesh_send(m, from, MESH_KEEPALIVE_ACK, 0, &b);
+}
+
+/* Datagrams from a known peer: refresh it, then act on the type. */
+static void
+from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
+    const struct mesh_body *b, const struct sockaddr_in6 *from)
+{
+	p->last_heard = mesh_now();
+	if (p->state == PEER_LOST) {
+		p->state = PEER_DIRECT;
+		mesh_emit_peer(m, p, "heard again");
+	}
+	if (p->state == PEER_DIRECT && !mesh_addr_equal(&p->addr, from) &&
+	    h->type != MESH_PROBE_ACK && h->type != MESH_PROBE)
+		set_direct(m, p, from, "endpoint changed (NAT rebinding)");
+	switch (h->type) {
+	case MESH_PROBE_ACK:	on_probe_ack(m, p, b->u.token, from); break;
+	case MESH_KEEPALIVE_ACK:
+		mesh_rtt_sample(p, mesh_now() - (double)b->u.token / 1e6);
+		break;
+	case MESH_CHAT:
+		if (p->state == PEER_DIRECT)
+			deliver_on_chat(m, p, &b->u.chat);
+		break;
+	case MESH_ACK:
+		deliver_on_ack(m, p, b->u.ack.msg_id, b->u.ack.fragment);
+		break;
+	case MESH_BYE:		peer_remove(m, p, "said bye"); break;
+	}
+}
+
+static void
+dispatch(struct mesh *m, const uint8_t *buf, size_t len,
+    const struct sockaddr_in6 *from)
+{
+	const uint8_t *payload;
+	struct mesh_header h;
+	struct mesh_body b;
+	struct mesh_peer *p;
+	enum mesh_err err;
+	size_t plen;
+
+	if ((err = mesh_parse_header(buf, len, &h, &payload, &plen)) != MESH_OK) {
+		reject(m, from, mesh_err_str(err));
+		return;
+	}
+	if (h.sender == m->id)
+		return;
+	if (h.flags & MESH_FLAG_SEALED) {
+		reject(m, from, "sealed datagram: this peer runs --plaintext");
+		return;
+	}
+	if ((err = mesh_parse_body(h.type, payload, plen, &b)) != MESH_OK) {
+		reject(m, from, mesh_err_str(err));
+		return;
+	}
+	switch (h.type) {
+	case MESH_HELLO:
+		on_hello(m, &h, &b.u.peer, from);
+		return;
+	case MESH_INTRODUCE:
+		on_introduce(m, &h, &b.u.peer);
+		return;
+	case MESH_PROBE:
+		on_probe(m, &h, b.u.token, from);
+		return;
+	case MESH_SCAN:
+		return;		/* host:scan is not built yet */
+	case MESH_KEEPALIVE:
+		on_keepalive(m, b.u.token, from);
+		break;
+	}
+	if ((p = peer_find(m, h.sender)) == NULL) {
+		/* A keepalive is answered above; a second BYE is expected. */
+		if (h.type != MESH_KEEPALIVE && h.type != MESH_BYE)
+			reject(m, from, "from an unknown peer");
+		return;
+	}
+	from_peer(m, p, &h, &b, from);
+}
+
+static void
+on_read(evutil_socket_t fd, short what, void *arg)
+{
+	uint8_t buf[MESH_MAX_DATAGRAM + 1];
+	struct sockaddr_in6 from;
+	socklen_t fromlen;
+	struct mesh *m = arg;
+	ssize_t n;
+	int i;
+
+	(void)what;
+	for (i = 0; i < READ_BUDGET; i++) {
+		fromlen = sizeof from;
+		n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from,
+		    &fromlen);
+		if (n < 0)
+			return;		/* EAGAIN, or an ICMP error we ignore */
+		if (fromlen == sizeof from)
+			dispatch(m, buf, (size_t)n, &from);
+	}
+}
+
+static void
+punch_tick(struct mesh *m, struct mesh_peer *p, double now)
+{
+	struct mesh_body b;
+	int i;
+
+	if (now - p->punch_started > PUNCH_FOR) {
+		p->state = PEER_LOST;
+		p->lost_at = now;
+		mesh_emit_peer(m, p, "no direct path: punching failed");
+		deliver_fail_all(m, p, "no direct path");
+		return;
+	}
+	if (now - p->punch_last < PUNCH_EVERY)
+		return;
+	p->punch_last = now;
+	b.u.token = p->punch_token;
+	for (i = 0; i < p->ncands; i++)
+		mesh_send(m, &p->cands[i].addr, MESH_PROBE, 0, &b);
+}
+
+/* Keepalives hold the NAT's mapping; silence past the deadline is probed,
+ * then marked lost LOST_GRACE later, then forgotten. */
+static void
+liveness_tick(struct mesh *m, struct mesh_peer *p, double now)
+{
+	double due = m->cfg.keepalive;
+	struct mesh_body b;
+
+	b.u.token = (uint64_t)(now * 1e6);
+	if (p->state == PEER_LOST) {
+		if (now - p->lost_at > FORGET_AFTER)
+			peer_remove(m, p, "lost for too long");
+		return;
+	}
+	if (now - p->last_sent >= due ||
+	    (now - p->last_heard > due && now - p->last_probe >= 1.0)) {
+		mesh_send(m, &p->addr, MESH_KEEPALIVE, 0, &b);
+		p->last_sent = p->last_probe = now;
+	}
+	if (now - p->last_heard > due + LOST_GRACE) {
+		p->state = PEER_LOST;
+		p->lost_at = now;
+		mesh_emit_peer(m, p, "silent past its deadline");
+	}
+}
+
+static bool
+all_idle(struct mesh *m)
+{
+	size_t i;
+
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used && m->peers[i].state == PEER_DIRECT &&
+		    !deliver_idle(&m->peers[i]))
+			return false;
+	return true;
+}
+
+static void
+finish_close(struct mesh *m)
+{
+	struct mesh_body b;
+	size_t i;
+
+	memset(&b, 0, sizeof b);
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used)
+			deliver_fail_all(m, &m->peers[i], "not delivered before exit");
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used && m->peers[i].state == PEER_DIRECT) {
+			mesh_send(m, &m->peers[i].addr, MESH_BYE, 0, &b);
+			mesh_send(m, &m->peers[i].addr, MESH_BYE, 0, &b);
+		}
+	m->closing = false;
+	m->close_done(m->close_arg);
+}
+
+static void
+join_tick(struct mesh *m, double now)
+{
+	struct ev ev;
+
+	if (now - m->join_started > JOIN_GIVE_UP) {
+		m->joining = false;
+		ev_init(&ev, "mesh", "join_failed");
+		ev_str(&ev, "reason", "no answer: waiting for others to join us");
+		evlog_push(m->log, &ev);
+	} else if (now - m->join_last >= JOIN_EVERY) {
+		m->join_last = now;
+		send_hello(m, &m->join_addr, 0);
+	}
+}
+
+static void
+on_tick(evutil_socket_t fd, short what, void *arg)
+{
+	struct mesh *m = arg;
+	double now = mesh_now();
+	struct mesh_peer *p;
+	size_t i;
+
+	(void)fd;
+	(void)what;
+	if (m->joining)
+		join_tick(m, now);
+	for (i = 0; i < MESH_MAX_PEERS; i++) {
+		p = &m->peers[i];
+		if (!p->used)
+			continue;
+		if (p->state == PEER_PUNCHING)
+			punch_tick(m, p, now);
+		else
+			liveness_tick(m, p, now);
+		if (p->used)
+			deliver_tick(m, p, now);
+	}
+	if (m->closing && (all_idle(m) || now - m->close_started > CLOSE_WAIT))
+		finish_close(m);
+}
+
+static int
+open_socket(const struct mesh_config *cfg, uint16_t port, char *err,
+    size_t errlen)
+{
+	struct sockaddr_in6 a;
+	int fd, off = 0;
+
+	if ((fd = socket(AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+	    0)) < 0) {
+		snprintf(err, errlen, "UDP socket: %s", strerror(errno));
+		return -1;
+	}
+	setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+	memset(&a, 0, sizeof a);
+	a.sin6_family = AF_INET6;
+	a.sin6_addr = cfg->bound ? cfg->bind.sin6_addr : in6addr_any;
+	a.sin6_port = htons(port);
+	if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+		snprintf(err, errlen, "UDP port %u: %s", port, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The endpoints we tell peers about: the bound address alone, or every
+ * address of this host (what a peer on the same LAN could reach). */
+static void
+advertise_locals(struct mesh *m)
+{
+	struct sockaddr_in6 a;
+
+	if (!m->cfg.bound) {
+		m->nlocals = mesh_addr_local(m->port, m->locals,
+		    MESH_MAX_ENDPOINTS);
+		return;
+	}
+	a = m->cfg.bind;
+	a.sin6_port = htons(m->port);
+	mesh_addr_to_endpoint(&a, &m->locals[0]);
+	m->nlocals = 1;
+}
+
+static void
+emit_ready(struct mesh *m)
+{
+	char id[17];
+	struct ev ev;
+
+	snprintf(id, sizeof id, "%016llx", (unsigned long long)m->id);
+	ev_init(&ev, "mesh", "ready");
+	ev_int(&ev, "port", m->port);
+	ev_str(&ev, "name", m->cfg.name);
+	ev_str(&ev, "id", id);
+	ev_bool(&ev, "plaintext", true);
+	evlog_push(m->log, &ev);
+}
+
+struct mesh *
+mesh_new(struct loop *loop, struct evlog *log, const struct mesh_config *cfg,
+    char *err, size_t errlen)
+{
+	struct timeval tick = { 0, (suseconds_t)(TICK * 1e6) };
+	struct mesh *m = calloc(1, sizeof *m);
+
+	if (m == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	m->loop = loop;
+	m->log = log;
+	m->cfg = *cfg;
+	m->port = cfg->port != 0 ? cfg->port : MESH_DEFAULT_PORT;
+	if (m->cfg.keepalive <= 0)
+		m->cfg.keepalive = 15;
+	m->id = random64();
+	if ((m->fd = open_socket(cfg, m->port, err, errlen)) < 0) {
+		free(m);
+		return NULL;
+	}
+	advertise_locals(m);
+	m->read_ev = event_new(loop_base(loop), m->fd, EV_READ | EV_PERSIST,
+	    on_read, m);
+	m->tick_ev = event_new(loop_base(loop), -1, EV_PERSIST, on_tick, m);
+	event_add(m->read_ev, NULL);
+	event_add(m->tick_ev, &tick);
+	emit_ready(m);
+	return m;
+}
+
+void
+mesh_free(struct mesh *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used)
+			deliver_free(&m->peers[i]);
+	event_free(m->read_ev);
+	event_free(m->tick_ev);
+	close(m->fd);
+	free(m);
+}
+
+void
+mesh_join(struct mesh *m, const struct sockaddr_in6 *to)
+{
+	m->join_addr = *to;
+	m->joining = true;
+	m->join_started = mesh_now();
+	m->join_last = 0;
+}
+
+uint32_t
+mesh_send_text(struct mesh *m, const char *text, size_t len)
+{
+	uint32_t msg = ++m->next_msg;
+	struct ev ev;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used && (m->peers[i].state == PEER_DIRECT ||
+		    m->peers[i].state == PEER_PUNCHING)) {
+			deliver_queue(m, &m->peers[i], msg, text, len);
+			deliver_tick(m, &m->peers[i], mesh_now());  /* send now */
+			n++;
+		}
+	ev_init(&ev, "mesh", "sent");
+	ev_int(&ev, "msg", msg);
+	ev_int(&ev, "peers", n);
+	evlog_push(m->log, &ev);
+	return msg;
+}
+
+void
+mesh_close(struct mesh *m, void (*done)(void *), void *arg)
+{
+	m->closing = true;
+	m->close_started = mesh_now();
+	m->close_done = done;
+	m->close_arg = arg;
+}
+
+uint16_t
+mesh_port(const struct mesh *m)
+{
+	return m->port;
+}

@@ -1,0 +1,112 @@
+/*
+ * mesh_peer.h: what the engine keeps per peer, and the engine's own state.
+ * Shared by the engine's files only (mesh.c, mesh_deliver.c); others use
+ * mesh.h.
+ */
+#ifndef MESH_MESH_PEER_H
+#define MESH_MESH_PEER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mesh.h"
+
+#define MESH_MAX_PEERS		64
+#define MESH_MAX_CANDIDATES	(MESH_MAX_ENDPOINTS + 4)
+#define MESH_OUTQ		512	/* fragments queued per peer */
+#define MESH_WINDOW		64	/* fragments in flight per peer */
+#define MESH_RX_SLOTS		64	/* messages reassembled ahead */
+
+enum peer_state { PEER_PUNCHING, PEER_DIRECT, PEER_LOST, PEER_GONE };
+enum peer_path { PATH_NONE, PATH_PUBLIC, PATH_LAN };
+
+struct out_frag {
+	uint32_t	 seq;		/* message number on this link */
+	uint32_t	 local_msg;	/* the sender's own message number */
+	uint16_t	 fragment, fragments, len;
+	bool		 acked;
+	int		 tries;
+	double		 sent_at, rto;
+	uint8_t		 text[MESH_FRAGMENT_MAX];
+};
+
+struct rx_msg {
+	uint32_t	 seq;
+	uint16_t	 fragments;
+	uint16_t	 have;		/* bit per fragment received */
+	uint16_t	 lens[MESH_MAX_FRAGMENTS];
+	uint8_t		*buf;		/* fragments * MESH_FRAGMENT_MAX */
+};
+
+struct candidate {
+	struct sockaddr_in6	 addr;
+	enum peer_path		 kind;
+};
+
+struct mesh_peer {
+	bool			 used;
+	uint64_t		 id;
+	char			 name[MESH_NAME_MAX + 1];
+	uint8_t			 key[MESH_KEY_LEN];
+	enum peer_state		 state;
+	enum peer_path		 path;
+	struct sockaddr_in6	 addr;		/* the path in use */
+	struct mesh_endpoint	 locals[MESH_MAX_ENDPOINTS];
+	uint8_t			 nlocals;
+	struct candidate	 cands[MESH_MAX_CANDIDATES];
+	int			 ncands;
+	uint64_t		 punch_token;
+	double			 punch_started, punch_last;
+	double			 last_heard, last_sent, lost_at, last_probe;
+	double			 srtt;		/* 0 until measured */
+	uint32_t		 rejected;
+	/* delivery */
+	uint32_t		 tx_next, rx_next;
+	struct out_frag		*outq;		/* ring of MESH_OUTQ */
+	size_t			 out_head, out_len;
+	struct rx_msg		 rx[MESH_RX_SLOTS];
+};
+
+struct mesh {
+	struct loop		*loop;
+	struct evlog		*log;
+	struct mesh_config	 cfg;
+	int			 fd;
+	uint16_t		 port;
+	uint64_t		 id;
+	uint32_t		 seq;
+	uint32_t		 next_msg;
+	struct event		*read_ev, *tick_ev;
+	struct mesh_peer	 peers[MESH_MAX_PEERS];
+	struct mesh_endpoint	 locals[MESH_MAX_ENDPOINTS];
+	int			 nlocals;
+	bool			 joining;
+	struct sockaddr_in6	 join_addr;
+	double			 join_started, join_last;
+	bool			 closing;
+	double			 close_started;
+	void			(*close_done)(void *);
+	void			*close_arg;
+};
+
+/* mesh.c */
+int	 mesh_send(struct mesh *, const struct sockaddr_in6 *, uint8_t type,
+	     uint8_t flags, const struct mesh_body *);
+void	 mesh_emit_peer(struct mesh *, const struct mesh_peer *, const char *why);
+double	 mesh_now(void);
+void	 mesh_rtt_sample(struct mesh_peer *, double rtt);
+
+/* mesh_deliver.c */
+void	 deliver_init(struct mesh_peer *);
+void	 deliver_free(struct mesh_peer *);
+void	 deliver_queue(struct mesh *, struct mesh_peer *, uint32_t local_msg,
+	     const char *text, size_t len);
+void	 deliver_on_chat(struct mesh *, struct mesh_peer *, const struct mesh_chat *);
+void	 deliver_on_ack(struct mesh *, struct mesh_peer *, uint32_t seq,
+	     uint16_t fragment);
+void	 deliver_tick(struct mesh *, struct mesh_peer *, double now);
+bool	 deliver_idle(const struct mesh_peer *);
+/* Reports every queued message to this peer as failed, and drops them. */
+void	 deliver_fail_all(struct mesh *, struct mesh_peer *, const char *why);
+
+#endif
