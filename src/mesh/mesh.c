@@ -253,13 +253,24 @@ on_hello(struct mesh *m, const struct mesh_header *h,
 }
 
 static void
+send_probes(struct mesh *m, struct mesh_peer *p)
+{
+	struct mesh_body b;
+	int i;
+
+	p->punch_last = mesh_now();
+	b.u.token = p->punch_token;
+	for (i = 0; i < p->ncands; i++)
+		mesh_send(m, &p->cands[i].addr, MESH_PROBE, 0, &b);
+}
+
+static void
 start_punch(struct mesh *m, struct mesh_peer *p)
 {
 	p->state = PEER_PUNCHING;
 	p->path = PATH_NONE;
 	p->punch_token = random64();
 	p->punch_started = mesh_now();
-	p->punch_last = 0;
 	mesh_emit_peer(m, p, "introduced");
 }
 
@@ -316,6 +327,7 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 		return;
 	add_candidates(p, info, peer_find(m, h->sender));
 	start_punch(m, p);
+	send_probes(m, p);
 }
 
 static void
@@ -327,8 +339,11 @@ on_probe(struct mesh *m, const struct mesh_header *h, uint64_t token,
 
 	b.u.token = token;
 	mesh_send(m, from, MESH_PROBE_ACK, 0, &b);
-	if (p != NULL && p->state == PEER_PUNCHING)
-		add_candidate(p, from, PATH_PUBLIC);	/* peer-reflexive */
+	if (p == NULL || p->state != PEER_PUNCHING)
+		return;
+	add_candidate(p, from, PATH_PUBLIC);	/* peer-reflexive */
+	b.u.token = p->punch_token;		/* and our probe, at once */
+	mesh_send(m, from, MESH_PROBE, 0, &b);
 }
 
 static void
@@ -363,6 +378,11 @@ from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
 	if (p->state == PEER_DIRECT && !mesh_addr_equal(&p->addr, from) &&
 	    h->type != MESH_PROBE_ACK && h->type != MESH_PROBE)
 		set_direct(m, p, from, "endpoint changed (NAT rebinding)");
+	/* It got through our NAT from there: the hole is open both ways
+	 * (our NAT only lets in what answers our own probes). */
+	if (p->state == PEER_PUNCHING && h->type != MESH_PROBE_ACK &&
+	    h->type != MESH_BYE)
+		set_direct(m, p, from, "hole punched (the peer spoke first)");
 	switch (h->type) {
 	case MESH_PROBE_ACK:	on_probe_ack(m, p, b->u.token, from); break;
 	case MESH_KEEPALIVE_ACK:
@@ -454,9 +474,6 @@ on_read(evutil_socket_t fd, short what, void *arg)
 static void
 punch_tick(struct mesh *m, struct mesh_peer *p, double now)
 {
-	struct mesh_body b;
-	int i;
-
 	if (now - p->punch_started > PUNCH_FOR) {
 		p->state = PEER_LOST;
 		p->lost_at = now;
@@ -464,12 +481,8 @@ punch_tick(struct mesh *m, struct mesh_peer *p, double now)
 		deliver_fail_all(m, p, "no direct path");
 		return;
 	}
-	if (now - p->punch_last < PUNCH_EVERY)
-		return;
-	p->punch_last = now;
-	b.u.token = p->punch_token;
-	for (i = 0; i < p->ncands; i++)
-		mesh_send(m, &p->cands[i].addr, MESH_PROBE, 0, &b);
+	if (now - p->punch_last >= PUNCH_EVERY)
+		send_probes(m, p);
 }
 
 /* Keepalives hold the NAT's mapping; silence past the deadline is probed,
@@ -683,8 +696,8 @@ mesh_join(struct mesh *m, const struct sockaddr_in6 *to)
 {
 	m->join_addr = *to;
 	m->joining = true;
-	m->join_started = mesh_now();
-	m->join_last = 0;
+	m->join_started = m->join_last = mesh_now();
+	send_hello(m, to, 0);
 }
 
 uint32_t
