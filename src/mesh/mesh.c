@@ -27,9 +27,13 @@
 #define TICK		0.1	/* the engine's one timer */
 #define JOIN_EVERY	0.5
 #define JOIN_GIVE_UP	10.0
+#define JOIN_SETTLE	3.0	/* keep saying hello this long after an answer,
+				 * so each hello brings the introductions again
+				 * and one lost INTRODUCE loses nothing */
 #define PUNCH_EVERY	0.2
 #define PUNCH_FOR	5.0
-#define LOST_GRACE	5.0	/* lost this long after an answer was due */
+#define LOST_GRACE	4.0	/* lost this long after an answer was due
+				 * (the 0.1 s tick keeps it within 5 s) */
 #define FORGET_AFTER	60.0
 #define READ_BUDGET	256	/* datagrams per wake-up: bounded work */
 #define CLOSE_WAIT	5.0	/* on close, wait this long for acks */
@@ -234,13 +238,18 @@ on_hello(struct mesh *m, const struct mesh_header *h,
 {
 	struct mesh_peer *p = peer_find(m, h->sender);
 
-	if (m->joining && mesh_addr_equal(from, &m->join_addr))
-		m->joining = false;
+	if (m->joining && m->joined_at == 0 &&
+	    mesh_addr_equal(from, &m->join_addr))
+		m->joined_at = mesh_now();
 	if (!(h->flags & MESH_FLAG_REPLY))
 		send_hello(m, from, MESH_FLAG_REPLY);
 	if (p != NULL) {
 		p->last_heard = mesh_now();
 		set_direct(m, p, from, "hello");
+		if (!(h->flags & MESH_FLAG_REPLY)) {	/* still joining */
+			introduce(m, p, p);
+			introduce_all(m, p);
+		}
 		return;
 	}
 	if ((p = peer_add(m, h->sender, info)) == NULL) {
@@ -326,6 +335,8 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 	if (p == NULL && (p = peer_add(m, info->id, info)) == NULL)
 		return;
 	add_candidates(p, info, peer_find(m, h->sender));
+	if (p->state == PEER_PUNCHING && p->punch_started > 0)
+		return;		/* introduced again: the punch goes on */
 	start_punch(m, p);
 	send_probes(m, p);
 }
@@ -547,7 +558,11 @@ join_tick(struct mesh *m, double now)
 {
 	struct ev ev;
 
-	if (now - m->join_started > JOIN_GIVE_UP) {
+	if (m->joined_at > 0 && now - m->joined_at > JOIN_SETTLE) {
+		m->joining = false;
+		return;
+	}
+	if (m->joined_at == 0 && now - m->join_started > JOIN_GIVE_UP) {
 		m->joining = false;
 		ev_init(&ev, "mesh", "join_failed");
 		ev_str(&ev, "reason", "no answer: waiting for others to join us");
@@ -696,6 +711,7 @@ mesh_join(struct mesh *m, const struct sockaddr_in6 *to)
 {
 	m->join_addr = *to;
 	m->joining = true;
+	m->joined_at = 0;
 	m->join_started = m->join_last = mesh_now();
 	send_hello(m, to, 0);
 }
@@ -735,4 +751,21 @@ uint16_t
 mesh_port(const struct mesh *m)
 {
 	return m->port;
+}
+
+size_t
+mesh_backlog(const struct mesh *m)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < MESH_MAX_PEERS; i++)
+		if (m->peers[i].used && m->peers[i].out_len > most)
+			most = m->peers[i].out_len;
+	return most;
+}
+
+size_t
+mesh_backlog_max(void)
+{
+	return MESH_OUTQ;
 }

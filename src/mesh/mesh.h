@@ -40,5 +40,9 @@ uint32_t	 mesh_send_text(struct mesh *, const char *text, size_t len);
 /* Finishes what is queued (delivered or failed), says BYE, then calls done. */
 void		 mesh_close(struct mesh *, void (*done)(void *), void *arg);
 uint16_t	 mesh_port(const struct mesh *);
+/* Fragments queued to the busiest peer, and how many fit: a sender that
+ * reads from a pipe stops reading while this is high (backpressure). */
+size_t		 mesh_backlog(const struct mesh *);
+size_t		 mesh_backlog_max(void);
 
 #endif

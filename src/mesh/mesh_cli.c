@@ -28,13 +28,17 @@ const char mesh_cli_usage[] =
     "--bind ADDR: use and advertise only ADDR (e.g. 127.0.0.1 for tests).\n"
     "Lines on stdin are sent as messages; EOF says bye and exits.\n";
 
+#define INPUT_MAX	(64 * 1024)
+
 struct chat {
 	struct loop	*loop;
 	struct mesh	*mesh;
-	struct event	*stdin_ev;
+	struct event	*stdin_ev, *resume_ev;
 	char		 line[MESH_MESSAGE_MAX + 1];
 	size_t		 len;
-	bool		 closing;
+	char		 input[INPUT_MAX];	/* read, not yet taken as lines */
+	size_t		 in_len, in_pos;
+	bool		 eof, closing;
 };
 
 static void
@@ -80,33 +84,78 @@ take_line(struct chat *c)
 	c->len = 0;
 }
 
+/* Takes lines from the input buffer while the mesh has room for them. */
+static void
+take_input(struct chat *c)
+{
+	char ch;
+
+	while (c->in_pos < c->in_len &&
+	    mesh_backlog(c->mesh) < mesh_backlog_max() / 2) {
+		ch = c->input[c->in_pos++];
+		if (ch == '\n')
+			take_line(c);
+		else if (c->len < MESH_MESSAGE_MAX)
+			c->line[c->len++] = ch;
+		else {		/* a line longer than a message: send what fits */
+			take_line(c);
+			c->line[c->len++] = ch;
+		}
+	}
+	if (c->in_pos < c->in_len)
+		return;
+	c->in_pos = c->in_len = 0;
+	if (!c->eof)
+		return;
+	if (c->len > 0)
+		take_line(c);
+	start_close(c);
+}
+
+/*
+ * Backpressure: stdin is read only when every line read so far has been
+ * handed to the mesh; while the mesh is full, a timer looks again.
+ */
+static void
+pump(struct chat *c)
+{
+	struct timeval again = { 0, 50 * 1000 };
+
+	take_input(c);
+	if (c->closing)
+		return;
+	if (c->in_len > 0) {
+		event_del(c->stdin_ev);
+		evtimer_add(c->resume_ev, &again);
+	} else if (!c->eof)
+		event_add(c->stdin_ev, NULL);
+}
+
+static void
+on_resume(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	pump(arg);
+}
+
 static void
 on_stdin(evutil_socket_t fd, short what, void *arg)
 {
 	struct chat *c = arg;
-	char buf[4096];
-	ssize_t n, i;
+	ssize_t n;
 
 	(void)what;
-	n = read(fd, buf, sizeof buf);
+	n = read(fd, c->input, sizeof c->input);
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
-		if (c->len > 0)
-			take_line(c);
-		start_close(c);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (buf[i] == '\n')
-			take_line(c);
-		else if (c->len < MESH_MESSAGE_MAX)
-			c->line[c->len++] = buf[i];
-		else {		/* a line longer than a message: send what fits */
-			take_line(c);
-			c->line[c->len++] = buf[i];
-		}
-	}
+		c->eof = true;
+		event_del(c->stdin_ev);
+	} else
+		c->in_len = (size_t)n;
+	c->in_pos = 0;
+	pump(c);
 }
 
 static void
@@ -210,7 +259,7 @@ run_chat(struct chat_args *a, struct mesh_target *target)
 	struct evlog log;
 	char err[160];
 
-	memset(&c, 0, sizeof c);
+	memset(&c, 0, sizeof c);	/* struct chat is large: 80 KiB */
 	if ((c.loop = loop_new()) == NULL || evlog_init(&log, 1024) != 0) {
 		fprintf(stderr, "punchline chat: cannot start the loop\n");
 		return 1;
@@ -228,11 +277,13 @@ run_chat(struct chat_args *a, struct mesh_target *target)
 	fcntl(STDIN_FILENO, F_SETFL, fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
 	c.stdin_ev = event_new(loop_base(c.loop), STDIN_FILENO,
 	    EV_READ | EV_PERSIST, on_stdin, &c);
+	c.resume_ev = evtimer_new(loop_base(c.loop), on_resume, &c);
 	event_add(c.stdin_ev, NULL);
 	loop_on_signal(c.loop, SIGINT, on_signal, &c);
 	loop_on_signal(c.loop, SIGTERM, on_signal, &c);
 	loop_run(c.loop);
 	event_free(c.stdin_ev);
+	event_free(c.resume_ev);
 	mesh_free(c.mesh);
 	loop_free(c.loop);
 	evlog_free(&log);

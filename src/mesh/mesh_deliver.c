@@ -3,7 +3,11 @@
  * per sender. Each link numbers its messages from 1; the receiver acks
  * every fragment, hands complete messages on in number order and acks
  * duplicates again; the sender retransmits what is not acked after an RTO
- * taken from the measured RTT, doubling it each time, within a budget.
+ * taken from the measured RTT, doubling it each time up to RTO_MAX. The
+ * budget is time without progress: while the peer acks anything, a lost
+ * fragment is sent again (giving up on one would stall every later
+ * message, which must arrive in order); after NO_PROGRESS seconds without
+ * a single ack, everything queued to that peer is reported failed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +17,9 @@
 
 #define RTO_FIRST	0.4	/* before any RTT is measured */
 #define RTO_MIN		0.3
-#define RTO_MAX		4.0
-#define MAX_TRIES	12	/* about 30 s with backoff: then "failed" */
+#define RTO_MAX		1.0	/* random loss, not congestion: keep trying */
+#define FAST_FLOOR	0.02	/* fast retransmit at most this often */
+#define NO_PROGRESS	30.0
 
 void
 deliver_init(struct mesh_peer *p)
@@ -79,6 +84,8 @@ deliver_queue(struct mesh *m, struct mesh_peer *p, uint32_t local_msg,
 		    "message too long" : "send queue full");
 		return;
 	}
+	if (p->out_len == 0)		/* the no-progress clock starts now */
+		p->last_progress = mesh_now();
 	for (i = 0; i < nfrags; i++) {
 		f = out_at(p, p->out_len++);
 		n = len - i * MESH_FRAGMENT_MAX;
@@ -153,16 +160,41 @@ deliver_tick(struct mesh *m, struct mesh_peer *p, double now)
 	struct out_frag *f;
 	size_t i;
 
+	if (p->out_len == 0)
+		p->last_progress = now;
+	if (now - p->last_progress > NO_PROGRESS) {
+		deliver_fail_all(m, p, "no ack for 30 s");
+		return;
+	}
 	if (p->state != PEER_DIRECT)
 		return;
 	for (i = 0; i < p->out_len && i < MESH_WINDOW; i++) {
 		f = out_at(p, i);
 		if (f->acked || (f->tries > 0 && now - f->sent_at < f->rto))
 			continue;
-		if (f->tries >= MAX_TRIES) {
-			deliver_fail_all(m, p, "no ack after retransmissions");
-			return;
-		}
+		transmit(m, p, f, now);
+	}
+}
+
+/*
+ * Fast retransmit: an ack for a fragment sent at `when` means that every
+ * fragment sent before it and still unacked was probably lost, so it goes
+ * again now rather than after its RTO (at most once per max(2 RTT, 20 ms)).
+ */
+static void
+resend_older(struct mesh *m, struct mesh_peer *p, double when, double now)
+{
+	double floor = p->srtt * 2 > FAST_FLOOR ? p->srtt * 2 : FAST_FLOOR;
+	struct out_frag *f;
+	size_t i;
+
+	for (i = 0; i < p->out_len && i < MESH_WINDOW; i++) {
+		f = out_at(p, i);
+		if (f->acked || f->tries == 0 || f->sent_at >= when ||
+		    now - f->sent_at < floor)
+			continue;
+		f->tries--;		/* not a timeout: keep the RTO as it was */
+		f->rto /= 2;
 		transmit(m, p, f, now);
 	}
 }
@@ -171,6 +203,7 @@ void
 deliver_on_ack(struct mesh *m, struct mesh_peer *p, uint32_t seq,
     uint16_t fragment)
 {
+	double now = mesh_now(), when;
 	struct out_frag *f;
 	size_t i;
 
@@ -179,11 +212,15 @@ deliver_on_ack(struct mesh *m, struct mesh_peer *p, uint32_t seq,
 		if (f->seq != seq || f->fragment != fragment || f->acked)
 			continue;
 		f->acked = true;
+		p->last_progress = now;
 		if (f->tries == 1)	/* Karn: only unambiguous samples */
-			mesh_rtt_sample(p, mesh_now() - f->sent_at);
-		break;
+			mesh_rtt_sample(p, now - f->sent_at);
+		when = f->sent_at;
+		pop_acked(m, p);
+		if (p->state == PEER_DIRECT)
+			resend_older(m, p, when, now);
+		return;
 	}
-	pop_acked(m, p);
 }
 
 static void

@@ -14,8 +14,8 @@
 #define MESH_MAX_PEERS		64
 #define MESH_MAX_CANDIDATES	(MESH_MAX_ENDPOINTS + 4)
 #define MESH_OUTQ		512	/* fragments queued per peer */
-#define MESH_WINDOW		64	/* fragments in flight per peer */
-#define MESH_RX_SLOTS		64	/* messages reassembled ahead */
+#define MESH_WINDOW		128	/* fragments in flight per peer */
+#define MESH_RX_SLOTS		128	/* messages reassembled ahead */
 
 enum peer_state { PEER_PUNCHING, PEER_DIRECT, PEER_LOST, PEER_GONE };
 enum peer_path { PATH_NONE, PATH_PUBLIC, PATH_LAN };
@@ -62,6 +62,7 @@ struct mesh_peer {
 	uint32_t		 rejected;
 	/* delivery */
 	uint32_t		 tx_next, rx_next;
+	double			 last_progress;	/* last ack, or queue empty */
 	struct out_frag		*outq;		/* ring of MESH_OUTQ */
 	size_t			 out_head, out_len;
 	struct rx_msg		 rx[MESH_RX_SLOTS];
@@ -82,7 +83,7 @@ struct mesh {
 	int			 nlocals;
 	bool			 joining;
 	struct sockaddr_in6	 join_addr;
-	double			 join_started, join_last;
+	double			 join_started, join_last, joined_at;
 	bool			 closing;
 	double			 close_started;
 	void			(*close_done)(void *);

@@ -93,3 +93,53 @@ check "cone/symmetric: no direct path, said so" \
 check "cone/symmetric: nat-a dropped bob's probes as unsolicited" \
     test "$(lab exec nat-a nft list table inet pl_nat | grep 'unsolicited to router' | grep -oE 'packets [0-9]+' | grep -oE '[0-9]+')" -gt 0
 peers_stop_all
+
+# 3. 20% loss on both NAT uplinks: 1000 messages each way, all delivered
+# once and in order. (20% each way on each uplink: a round trip through
+# both NATs fails about 59% of the time.)
+lab up --loss nat-a=20 --loss nat-b=20 >/dev/null
+peer_start rdv3 rendezvous --plaintext --port 12380
+peer_start alice3 alice --plaintext --port 12381 198.51.100.10:12380
+peer_start bob3 bob --plaintext --port 12382 198.51.100.10:12380
+if peer_wait alice3 '"name":"bob3","state":"direct"' 15 && peer_wait bob3 '"name":"alice3","state":"direct"' 15; then
+	pass "20% loss: alice3 and bob3 still punch through"
+	for i in $(seq 1 1000); do peer_say alice3 "a$i"; peer_say bob3 "b$i"; done
+	all_at_bob3() { test "$(peer_count bob3 '"from":"alice3","text":"a[0-9]+"')" -ge 1000; }
+	all_at_alice3() { test "$(peer_count alice3 '"from":"bob3","text":"b[0-9]+"')" -ge 1000; }
+	check "20% loss: 1000 messages reach bob3" retry 90 all_at_bob3
+	check "20% loss: 1000 messages reach alice3" retry 90 all_at_alice3
+	in_order() {
+		test "$(grep -oE "\"from\":\"$2\",\"text\":\"$3[0-9]+\"" "$PL_OUT/$1.out" |
+		    sed -E 's/.*"text":"[a-z]+([0-9]+)"/\1/' | tr '\n' ' ')" = "$(seq 1 1000 | tr '\n' ' ')"
+	}
+	check "20% loss: exactly once and in order at bob3" in_order bob3 alice3 a
+	check "20% loss: exactly once and in order at alice3" in_order alice3 bob3 b
+	check "20% loss: no message reported failed" \
+	    test "$(cat "$PL_OUT/alice3.out" "$PL_OUT/bob3.out" | grep -c '"event":"failed".*"to":"\(alice3\|bob3\)"')" = 0
+else
+	fail "20% loss: alice3 and bob3 still punch through" "no direct path"
+fi
+peers_stop_all
+lab up >/dev/null
+
+# 9. IPv6: far joins the rendezvous over IPv6 (two routers between them).
+peer_start v6rdv rendezvous --plaintext --port 12390
+peer_start v6far far --plaintext --port 12391 '[2001:db8:100::10]:12390'
+check "IPv6: far and the rendezvous meet" \
+    peer_wait v6far '"name":"v6rdv","state":"direct","endpoint":"\[2001:db8:100::10\]:12390"'
+peer_say v6far "over IPv6"
+check "IPv6: the message arrives" peer_wait v6rdv '"from":"v6far","text":"over IPv6"'
+peers_stop_all
+
+# A killed peer (no bye) is marked lost within 5 s of the answer it owed.
+peer_start rdv9 rendezvous --plaintext --port 12395 --keepalive 2
+peer_start alice9 alice --plaintext --port 12396 --keepalive 2 198.51.100.10:12395
+peer_wait rdv9 '"name":"alice9","state":"direct"'
+peer_kill alice9
+killed_at=$(date +%s.%N)
+check "a killed peer is marked lost" peer_wait rdv9 '"name":"alice9","state":"lost"' 15
+lost_ts=$(grep -E '"name":"alice9","state":"lost"' "$PL_OUT/rdv9.out" | grep -oE '"ts":[0-9.]+' | cut -d: -f2)
+# Deadline: keepalive 2 s after the last thing heard; lost at most 5 s later.
+check "lost within keepalive + 5 s of the kill ($(awk -v a="$killed_at" -v b="$lost_ts" 'BEGIN { printf "%.1f", b - a }') s)" \
+    awk -v a="$killed_at" -v b="$lost_ts" 'BEGIN { exit !(b - a <= 2 + 5 + 0.5) }'
+peers_stop_all
