@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/cli.h"
 #include "../core/evjson.h"
 #include "../core/evlog.h"
 #include "lab.h"
@@ -76,11 +77,7 @@ print_text(const struct ev *ev, void *arg)
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("punchline lab: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fputs(lab_cli_usage, stderr);
-	return 2;
+	return cli_usage_error("lab", lab_cli_usage, fmt, arg);
 }
 
 static int

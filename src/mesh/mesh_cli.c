@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/cli.h"
 #include "../core/evjson.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
@@ -168,11 +169,7 @@ on_signal(int sig, void *arg)
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("punchline chat: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fputs(mesh_cli_usage, stderr);
-	return 2;
+	return cli_usage_error("chat", mesh_cli_usage, fmt, arg);
 }
 
 static int

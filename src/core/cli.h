@@ -1,0 +1,12 @@
+/* cli.h: what every subcommand's command line shares. */
+#ifndef CORE_CLI_H
+#define CORE_CLI_H
+
+/*
+ * Prints "punchline CMD: <message>" and the usage to stderr; returns 2,
+ * the exit status of a usage error.
+ */
+__attribute__((format(printf, 3, 4)))
+int	 cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...);
+
+#endif
