@@ -555,8 +555,6 @@ tui_start(struct tui *t)
 	struct event_base *base = loop_base(t->loop);
 	struct timeval second = { 1, 0 };
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return -1;
 	/* Before initscr(), so curses leaves these signals to the loop. */
 	loop_on_signal(t->loop, SIGWINCH, on_winch, t);
 	loop_on_signal(t->loop, SIGINT, on_stop_signal, t);

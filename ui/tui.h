@@ -25,7 +25,7 @@ struct tui_config {
 struct tui;
 
 struct tui	*tui_new(struct loop *, struct evlog *, const struct tui_config *);
-/* Takes the terminal; returns -1 if stdin/stdout is not a terminal. */
+/* Takes the terminal (main has checked that there is one); 0. */
 int		 tui_start(struct tui *);
 void		 tui_free(struct tui *);
 

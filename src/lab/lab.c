@@ -452,10 +452,8 @@ lab_node_addr(const char *node, char *buf, size_t len)
 	struct strbuf out;
 	int rc = -1;
 
-	if (n == NULL || n->ipv4 == NULL) {
-		errno = ENOENT;
+	if (n == NULL || n->ipv4 == NULL)
 		return -1;
-	}
 	lab_ns_name(node, ns, sizeof ns);
 	snprintf(want, sizeof want, " %s/", n->ipv4);
 	sb_init(&out);
@@ -464,8 +462,7 @@ lab_node_addr(const char *node, char *buf, size_t len)
 	    strstr(out.buf, want) != NULL) {
 		snprintf(buf, len, "%s", n->ipv4);
 		rc = 0;
-	} else if (errno == 0)
-		errno = ENOENT;
+	}
 	sb_free(&out);
 	return rc;
 }

@@ -40,7 +40,8 @@ int		 lab_status(struct evlog *);
 bool		 lab_is_up(void);
 /* The node this process runs in, or NULL. */
 const char	*lab_current_node(void);
-/* The node's main IPv4 address as the kernel has it, in buf. */
+/* The node's main IPv4 address as the kernel has it, in buf; -1 if the
+ * node is unknown, down, or cannot be looked into (not root). */
 int		 lab_node_addr(const char *node, char *buf, size_t len);
 /* Runs argv inside node; returns only on failure. */
 int		 lab_exec(const char *node, char *const argv[]);

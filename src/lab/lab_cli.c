@@ -81,7 +81,7 @@ usage_error(const char *fmt, const char *arg)
 }
 
 static int
-parse_up(int argc, char **argv, struct lab_options *opts, bool *json)
+parse_options(int argc, char **argv, struct lab_options *opts, bool *json)
 {
 	static const struct option longopts[] = {
 		{ "nat-a", required_argument, NULL, 'a' },
@@ -197,7 +197,7 @@ lab_cli_main(int argc, char **argv)
 	    strcmp(action, "status") != 0)
 		return usage_error("unknown action '%s'", action);
 	lab_options_init(&opts);
-	if ((rc = parse_up(argc - 1, argv + 1, &opts, &json)) >= 0)
+	if ((rc = parse_options(argc - 1, argv + 1, &opts, &json)) >= 0)
 		return rc;
 	if (strcmp(action, "up") != 0 && (opts.nloss > 0 ||
 	    opts.nat_a != LAB_NAT_CONE || opts.nat_b != LAB_NAT_CONE))

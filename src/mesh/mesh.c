@@ -41,12 +41,6 @@
 static const char *const state_names[] = { "punching", "direct", "lost", "gone" };
 static const char *const path_names[] = { "none", "public", "lan" };
 
-double
-mesh_now(void)
-{
-	return clock_mono();
-}
-
 static uint64_t
 random64(void)
 {
@@ -89,7 +83,7 @@ mesh_emit_peer(struct mesh *m, const struct mesh_peer *p, const char *why)
 	if (p->path != PATH_NONE)	/* the path in use, or the last one */
 		mesh_addr_format(&p->addr, addr, sizeof addr);
 	else if (p->ncands > 0)
-		mesh_addr_format(&p->cands[0].addr, addr, sizeof addr);
+		mesh_addr_format(&p->cands[0], addr, sizeof addr);
 	ev_init(&ev, "mesh", "peer");
 	ev_str(&ev, "name", p->name);
 	ev_str(&ev, "state", state_names[p->state]);
@@ -127,18 +121,15 @@ peer_find(struct mesh *m, uint64_t id)
 }
 
 static void
-add_candidate(struct mesh_peer *p, const struct sockaddr_in6 *a,
-    enum peer_path kind)
+add_candidate(struct mesh_peer *p, const struct sockaddr_in6 *a)
 {
 	int i;
 
 	for (i = 0; i < p->ncands; i++)
-		if (mesh_addr_equal(&p->cands[i].addr, a))
+		if (mesh_addr_equal(&p->cands[i], a))
 			return;
-	if (p->ncands < MESH_MAX_CANDIDATES) {
-		p->cands[p->ncands].addr = *a;
-		p->cands[p->ncands++].kind = kind;
-	}
+	if (p->ncands < MESH_MAX_CANDIDATES)
+		p->cands[p->ncands++] = *a;
 }
 
 /* A new peer from a HELLO or an INTRODUCE; NULL when the table is full. */
@@ -160,7 +151,7 @@ peer_add(struct mesh *m, uint64_t id, const struct mesh_peer_info *info)
 	memcpy(p->key, info->key, sizeof p->key);
 	p->nlocals = info->nlocal;
 	memcpy(p->locals, info->local, sizeof p->locals);
-	p->last_heard = mesh_now();
+	p->last_heard = clock_mono();
 	deliver_init(p);
 	return p;
 }
@@ -240,11 +231,11 @@ on_hello(struct mesh *m, const struct mesh_header *h,
 
 	if (m->joining && m->joined_at == 0 &&
 	    mesh_addr_equal(from, &m->join_addr))
-		m->joined_at = mesh_now();
+		m->joined_at = clock_mono();
 	if (!(h->flags & MESH_FLAG_REPLY))
 		send_hello(m, from, MESH_FLAG_REPLY);
 	if (p != NULL) {
-		p->last_heard = mesh_now();
+		p->last_heard = clock_mono();
 		set_direct(m, p, from, "hello");
 		if (!(h->flags & MESH_FLAG_REPLY)) {	/* still joining */
 			introduce(m, p, p);
@@ -267,10 +258,10 @@ send_probes(struct mesh *m, struct mesh_peer *p)
 	struct mesh_body b;
 	int i;
 
-	p->punch_last = mesh_now();
+	p->punch_last = clock_mono();
 	b.u.token = p->punch_token;
 	for (i = 0; i < p->ncands; i++)
-		mesh_send(m, &p->cands[i].addr, MESH_PROBE, 0, &b);
+		mesh_send(m, &p->cands[i], MESH_PROBE, 0, &b);
 }
 
 static void
@@ -279,7 +270,7 @@ start_punch(struct mesh *m, struct mesh_peer *p)
 	p->state = PEER_PUNCHING;
 	p->path = PATH_NONE;
 	p->punch_token = random64();
-	p->punch_started = mesh_now();
+	p->punch_started = clock_mono();
 	mesh_emit_peer(m, p, "introduced");
 }
 
@@ -297,10 +288,10 @@ add_candidates(struct mesh_peer *p, const struct mesh_peer_info *info,
 	size_t i;
 
 	mesh_addr_from_endpoint(&info->observed, &a);
-	add_candidate(p, &a, PATH_PUBLIC);
+	add_candidate(p, &a);
 	for (i = 0; i < info->nlocal; i++) {
 		mesh_addr_from_endpoint(&info->local[i], &a);
-		add_candidate(p, &a, PATH_LAN);
+		add_candidate(p, &a);
 	}
 	mesh_addr_from_endpoint(&info->observed, &a);
 	if (introducer == NULL || !mesh_addr_is_private(&a) ||
@@ -309,7 +300,7 @@ add_candidates(struct mesh_peer *p, const struct mesh_peer_info *info,
 	for (i = 0; i < info->nlocal; i++) {
 		a = introducer->addr;
 		a.sin6_port = htons(info->local[i].port);
-		add_candidate(p, &a, PATH_PUBLIC);
+		add_candidate(p, &a);
 	}
 }
 
@@ -321,6 +312,7 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 	struct mesh_peer *p;
 	char addr[MESH_ADDR_STRLEN];
 	struct ev ev;
+	bool known;
 
 	mesh_addr_from_endpoint(&info->observed, &observed);
 	if (info->id == m->id) {	/* how a member sees us: our NAT's face */
@@ -332,10 +324,11 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 	}
 	if ((p = peer_find(m, info->id)) != NULL && p->state == PEER_DIRECT)
 		return;
-	if (p == NULL && (p = peer_add(m, info->id, info)) == NULL)
+	known = p != NULL;
+	if (!known && (p = peer_add(m, info->id, info)) == NULL)
 		return;
 	add_candidates(p, info, peer_find(m, h->sender));
-	if (p->state == PEER_PUNCHING && p->punch_started > 0)
+	if (known && p->state == PEER_PUNCHING)
 		return;		/* introduced again: the punch goes on */
 	start_punch(m, p);
 	send_probes(m, p);
@@ -352,7 +345,7 @@ on_probe(struct mesh *m, const struct mesh_header *h, uint64_t token,
 	mesh_send(m, from, MESH_PROBE_ACK, 0, &b);
 	if (p == NULL || p->state != PEER_PUNCHING)
 		return;
-	add_candidate(p, from, PATH_PUBLIC);	/* peer-reflexive */
+	add_candidate(p, from);	/* peer-reflexive */
 	b.u.token = p->punch_token;		/* and our probe, at once */
 	mesh_send(m, from, MESH_PROBE, 0, &b);
 }
@@ -363,7 +356,7 @@ on_probe_ack(struct mesh *m, struct mesh_peer *p, uint64_t token,
 {
 	if (p->state == PEER_DIRECT || token != p->punch_token)
 		return;
-	mesh_rtt_sample(p, mesh_now() - p->punch_last);
+	mesh_rtt_sample(p, clock_mono() - p->punch_last);
 	set_direct(m, p, from, "hole punched");
 }
 
@@ -381,7 +374,7 @@ static void
 from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
     const struct mesh_body *b, const struct sockaddr_in6 *from)
 {
-	p->last_heard = mesh_now();
+	p->last_heard = clock_mono();
 	if (p->state == PEER_LOST) {
 		p->state = PEER_DIRECT;
 		mesh_emit_peer(m, p, "heard again");
@@ -397,7 +390,7 @@ from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
 	switch (h->type) {
 	case MESH_PROBE_ACK:	on_probe_ack(m, p, b->u.token, from); break;
 	case MESH_KEEPALIVE_ACK:
-		mesh_rtt_sample(p, mesh_now() - (double)b->u.token / 1e6);
+		mesh_rtt_sample(p, clock_mono() - (double)b->u.token / 1e6);
 		break;
 	case MESH_CHAT:
 		if (p->state == PEER_DIRECT)
@@ -577,7 +570,7 @@ static void
 on_tick(evutil_socket_t fd, short what, void *arg)
 {
 	struct mesh *m = arg;
-	double now = mesh_now();
+	double now = clock_mono();
 	struct mesh_peer *p;
 	size_t i;
 
@@ -712,7 +705,7 @@ mesh_join(struct mesh *m, const struct sockaddr_in6 *to)
 	m->join_addr = *to;
 	m->joining = true;
 	m->joined_at = 0;
-	m->join_started = m->join_last = mesh_now();
+	m->join_started = m->join_last = clock_mono();
 	send_hello(m, to, 0);
 }
 
@@ -728,7 +721,7 @@ mesh_send_text(struct mesh *m, const char *text, size_t len)
 		if (m->peers[i].used && (m->peers[i].state == PEER_DIRECT ||
 		    m->peers[i].state == PEER_PUNCHING)) {
 			deliver_queue(m, &m->peers[i], msg, text, len);
-			deliver_tick(m, &m->peers[i], mesh_now());  /* send now */
+			deliver_tick(m, &m->peers[i], clock_mono());  /* send now */
 			n++;
 		}
 	ev_init(&ev, "mesh", "sent");
@@ -742,7 +735,7 @@ void
 mesh_close(struct mesh *m, void (*done)(void *), void *arg)
 {
 	m->closing = true;
-	m->close_started = mesh_now();
+	m->close_started = clock_mono();
 	m->close_done = done;
 	m->close_arg = arg;
 }

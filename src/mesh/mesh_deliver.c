@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../core/evlog.h"
+#include "../core/loop.h"
 #include "mesh_peer.h"
 
 #define RTO_FIRST	0.4	/* before any RTT is measured */
@@ -85,13 +86,15 @@ deliver_queue(struct mesh *m, struct mesh_peer *p, uint32_t local_msg,
 		return;
 	}
 	if (p->out_len == 0)		/* the no-progress clock starts now */
-		p->last_progress = mesh_now();
+		p->last_progress = clock_mono();
 	for (i = 0; i < nfrags; i++) {
 		f = out_at(p, p->out_len++);
 		n = len - i * MESH_FRAGMENT_MAX;
 		if (n > MESH_FRAGMENT_MAX)
 			n = MESH_FRAGMENT_MAX;
-		memset(f, 0, sizeof *f - sizeof f->text);
+		f->acked = false;
+		f->tries = 0;
+		f->sent_at = f->rto = 0;
 		f->seq = p->tx_next;
 		f->local_msg = local_msg;
 		f->fragment = (uint16_t)i;
@@ -110,19 +113,29 @@ rto_of(const struct mesh_peer *p)
 	return rto < RTO_MIN ? RTO_MIN : rto > RTO_MAX ? RTO_MAX : rto;
 }
 
+/* Sends a fragment; tries counts every send, so an RTT is sampled only
+ * from a fragment sent once (Karn). */
 static void
-transmit(struct mesh *m, struct mesh_peer *p, struct out_frag *f, double now)
+send_frag(struct mesh *m, struct mesh_peer *p, struct out_frag *f, double now)
 {
 	struct mesh_body b;
 
 	b.u.chat = (struct mesh_chat){ f->seq, f->fragment, f->fragments,
 	    f->len, f->text };
 	mesh_send(m, &p->addr, MESH_CHAT, 0, &b);
+	f->tries++;
+	f->sent_at = now;
+}
+
+/* A first send, or a timeout: the RTO starts from the RTT, then doubles. */
+static void
+send_on_timer(struct mesh *m, struct mesh_peer *p, struct out_frag *f,
+    double now)
+{
 	f->rto = f->tries == 0 ? rto_of(p) : f->rto * 2;
 	if (f->rto > RTO_MAX)
 		f->rto = RTO_MAX;
-	f->tries++;
-	f->sent_at = now;
+	send_frag(m, p, f, now);
 }
 
 /* Drops acked fragments from the front; reports a message once its last
@@ -172,7 +185,7 @@ deliver_tick(struct mesh *m, struct mesh_peer *p, double now)
 		f = out_at(p, i);
 		if (f->acked || (f->tries > 0 && now - f->sent_at < f->rto))
 			continue;
-		transmit(m, p, f, now);
+		send_on_timer(m, p, f, now);
 	}
 }
 
@@ -193,9 +206,7 @@ resend_older(struct mesh *m, struct mesh_peer *p, double when, double now)
 		if (f->acked || f->tries == 0 || f->sent_at >= when ||
 		    now - f->sent_at < floor)
 			continue;
-		f->tries--;		/* not a timeout: keep the RTO as it was */
-		f->rto /= 2;
-		transmit(m, p, f, now);
+		send_frag(m, p, f, now);	/* not a timeout: RTO kept */
 	}
 }
 
@@ -203,7 +214,7 @@ void
 deliver_on_ack(struct mesh *m, struct mesh_peer *p, uint32_t seq,
     uint16_t fragment)
 {
-	double now = mesh_now(), when;
+	double now = clock_mono(), when;
 	struct out_frag *f;
 	size_t i;
 
@@ -292,10 +303,8 @@ deliver_on_chat(struct mesh *m, struct mesh_peer *p, const struct mesh_chat *c)
 		r->fragments = c->fragments;
 		r->have = 0;
 	}
-	if (r->fragments != c->fragments) {
-		p->rejected++;
+	if (r->fragments != c->fragments)
 		return;				/* disagrees with itself: drop */
-	}
 	if (!(r->have & (1u << c->fragment))) {
 		memcpy(r->buf + (size_t)c->fragment * MESH_FRAGMENT_MAX, c->text, c->len);
 		r->lens[c->fragment] = c->len;

@@ -38,10 +38,6 @@ struct rx_msg {
 	uint8_t		*buf;		/* fragments * MESH_FRAGMENT_MAX */
 };
 
-struct candidate {
-	struct sockaddr_in6	 addr;
-	enum peer_path		 kind;
-};
 
 struct mesh_peer {
 	bool			 used;
@@ -53,13 +49,12 @@ struct mesh_peer {
 	struct sockaddr_in6	 addr;		/* the path in use */
 	struct mesh_endpoint	 locals[MESH_MAX_ENDPOINTS];
 	uint8_t			 nlocals;
-	struct candidate	 cands[MESH_MAX_CANDIDATES];
+	struct sockaddr_in6	 cands[MESH_MAX_CANDIDATES];
 	int			 ncands;
 	uint64_t		 punch_token;
 	double			 punch_started, punch_last;
 	double			 last_heard, last_sent, lost_at, last_probe;
 	double			 srtt;		/* 0 until measured */
-	uint32_t		 rejected;
 	/* delivery */
 	uint32_t		 tx_next, rx_next;
 	double			 last_progress;	/* last ack, or queue empty */
@@ -94,7 +89,6 @@ struct mesh {
 int	 mesh_send(struct mesh *, const struct sockaddr_in6 *, uint8_t type,
 	     uint8_t flags, const struct mesh_body *);
 void	 mesh_emit_peer(struct mesh *, const struct mesh_peer *, const char *why);
-double	 mesh_now(void);
 void	 mesh_rtt_sample(struct mesh_peer *, double rtt);
 
 /* mesh_deliver.c */

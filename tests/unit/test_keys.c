@@ -21,10 +21,11 @@ no_key_is_bound_twice(void **state)
 	for (a = keys_global; a->key != 0; a++)
 		for (b = a + 1; b->key != 0; b++)
 			assert_int_not_equal(a->key, b->key);
+	/* A pane may take a letter (an input line), never a screen key. */
 	for (i = 0; i < panes_count; i++)
 		for (a = panes_all[i]->keys; a != NULL && a->key != 0; a++)
-			assert_null(keys_lookup(keys_global, a->key) != NULL &&
-			    (a->key > 0x7e || a->key == '\t') ? a : NULL);
+			if (a->key > 0x7e || a->key == '\t')
+				assert_null(keys_lookup(keys_global, a->key));
 }
 
 static void

@@ -163,7 +163,7 @@ bad_headers(void **state)
 static enum mesh_err
 hello_with_name(const char *name)
 {
-	uint8_t buf[MESH_MAX_DATAGRAM], body[256];
+	uint8_t body[256];
 	struct mesh_body out;
 	size_t len = strlen(name);
 
@@ -172,7 +172,6 @@ hello_with_name(const char *name)
 	memcpy(body + 1, name, len);
 	memset(body + 1 + len, 0x11, MESH_KEY_LEN);
 	body[1 + len + MESH_KEY_LEN] = 0;
-	(void)buf;
 	return mesh_parse_body(MESH_HELLO, body, 2 + len + MESH_KEY_LEN, &out);
 }
 
