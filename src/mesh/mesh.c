@@ -102,10 +102,12 @@ reject(struct mesh *m, const struct sockaddr_in6 *from, const char *why)
 	char addr[MESH_ADDR_STRLEN];
 	struct ev ev;
 
+	m->rejected++;
 	mesh_addr_format(from, addr, sizeof addr);
 	ev_init(&ev, "mesh", "rejected");
 	ev_str(&ev, "reason", why);
 	ev_str(&ev, "from", addr);
+	ev_int(&ev, "count", m->rejected);
 	evlog_push(m->log, &ev);
 }
 
@@ -224,6 +226,20 @@ introduce_all(struct mesh *m, const struct mesh_peer *newcomer)
 }
 
 static void
+rename_peer(struct mesh *m, struct mesh_peer *p, const char *name)
+{
+	struct ev ev;
+
+	if (strcmp(p->name, name) == 0)
+		return;
+	ev_init(&ev, "mesh", "renamed");
+	ev_str(&ev, "from", p->name);
+	ev_str(&ev, "to", name);
+	evlog_push(m->log, &ev);
+	snprintf(p->name, sizeof p->name, "%s", name);
+}
+
+static void
 on_hello(struct mesh *m, const struct mesh_header *h,
     const struct mesh_peer_info *info, const struct sockaddr_in6 *from)
 {
@@ -236,6 +252,7 @@ on_hello(struct mesh *m, const struct mesh_header *h,
 		send_hello(m, from, MESH_FLAG_REPLY);
 	if (p != NULL) {
 		p->last_heard = clock_mono();
+		rename_peer(m, p, info->name);
 		set_direct(m, p, from, "hello");
 		if (!(h->flags & MESH_FLAG_REPLY)) {	/* still joining */
 			introduce(m, p, p);
@@ -669,6 +686,11 @@ mesh_new(struct loop *loop, struct evlog *log, const struct mesh_config *cfg,
 	if (m->cfg.keepalive <= 0)
 		m->cfg.keepalive = 15;
 	m->id = random64();
+	if (!cfg->plaintext) {
+		snprintf(err, errlen, "sealed rooms are not built yet");
+		free(m);
+		return NULL;
+	}
 	if ((m->fd = open_socket(cfg, m->port, err, errlen)) < 0) {
 		free(m);
 		return NULL;
@@ -738,6 +760,68 @@ mesh_close(struct mesh *m, void (*done)(void *), void *arg)
 	m->close_started = clock_mono();
 	m->close_done = done;
 	m->close_arg = arg;
+}
+
+void
+mesh_set_name(struct mesh *m, const char *name)
+{
+	size_t i;
+
+	snprintf(m->cfg.name, sizeof m->cfg.name, "%s", name);
+	for (i = 0; i < MESH_MAX_PEERS; i++)	/* a REPLY hello: no answer */
+		if (m->peers[i].used && m->peers[i].state == PEER_DIRECT)
+			send_hello(m, &m->peers[i].addr, MESH_FLAG_REPLY);
+}
+
+static void
+view_peer(const struct mesh_peer *p, double now, struct mesh_peer_view *v)
+{
+	struct sockaddr_in6 a;
+
+	memset(v, 0, sizeof *v);
+	memcpy(v->name, p->name, sizeof v->name);
+	v->state = state_names[p->state];
+	v->path = path_names[p->path];
+	if (p->path != PATH_NONE)
+		mesh_addr_format(&p->addr, v->endpoint, sizeof v->endpoint);
+	if (p->nlocals > 0) {
+		mesh_addr_from_endpoint(&p->locals[0], &a);
+		mesh_addr_format(&a, v->local, sizeof v->local);
+	}
+	v->rtt_ms = p->srtt * 1000;
+	v->heard_ago = now - p->last_heard;
+	v->rejected = p->rejected;
+}
+
+size_t
+mesh_peers(const struct mesh *m, struct mesh_peer_view *out, size_t max)
+{
+	double now = clock_mono();
+	size_t i, n = 0;
+
+	for (i = 0; i < MESH_MAX_PEERS && n < max; i++)
+		if (m->peers[i].used)
+			view_peer(&m->peers[i], now, &out[n++]);
+	return n;
+}
+
+const char *
+mesh_fingerprint(const struct mesh *m)
+{
+	(void)m;
+	return "";
+}
+
+unsigned
+mesh_rejected(const struct mesh *m)
+{
+	return m->rejected;
+}
+
+bool
+mesh_plaintext(const struct mesh *m)
+{
+	return m->cfg.plaintext;
 }
 
 uint16_t

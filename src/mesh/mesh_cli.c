@@ -243,6 +243,7 @@ parse_args(int argc, char **argv, struct chat_args *a)
 		a->connect = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	a->cfg.plaintext = a->plaintext;
 	if (a->room != NULL || !a->plaintext)
 		return usage_error("%s", "sealed rooms (--room) are not built yet; "
 		    "run with --plaintext (the readable teaching mode)");

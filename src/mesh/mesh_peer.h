@@ -55,6 +55,7 @@ struct mesh_peer {
 	double			 punch_started, punch_last;
 	double			 last_heard, last_sent, lost_at, last_probe;
 	double			 srtt;		/* 0 until measured */
+	unsigned		 rejected;	/* its datagrams we dropped */
 	/* delivery */
 	uint32_t		 tx_next, rx_next;
 	double			 last_progress;	/* last ack, or queue empty */
@@ -79,6 +80,7 @@ struct mesh {
 	bool			 joining;
 	struct sockaddr_in6	 join_addr;
 	double			 join_started, join_last, joined_at;
+	unsigned		 rejected;	/* every datagram dropped */
 	bool			 closing;
 	double			 close_started;
 	void			(*close_done)(void *);
