@@ -13,7 +13,7 @@ DATADIR	= $(PREFIX)/share/punchline
 MANDIR	= $(PREFIX)/share/man/man1
 
 CC	?= cc
-PKGS	= ncursesw libpcap libevent libcap-ng
+PKGS	= ncursesw libpcap libevent libcap-ng libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -54,9 +54,9 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Debian packages: build, tests, the lab, and the tools we compare with.
 DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
-	  libcap-ng-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
+	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
-	  bsdutils
+	  bsdutils conntrack
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc

@@ -20,6 +20,8 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 
+#include <sodium.h>
+
 #include "../core/evlog.h"
 #include "../core/loop.h"
 #include "mesh_peer.h"
@@ -37,6 +39,12 @@
 #define FORGET_AFTER	60.0
 #define READ_BUDGET	256	/* datagrams per wake-up: bounded work */
 #define CLOSE_WAIT	5.0	/* on close, wait this long for acks */
+#define REJECT_EVENTS_PER_S	10	/* logged per source; all counted */
+#define REJECT_EVENTS_BURST	20
+#define ANSWERS_PER_S	50	/* replies to a source that is no peer */
+#define ANSWERS_BURST	100
+#define SCAN_ANSWERS_PER_S	5	/* scan replies, all sources together:
+					 * nobody can use us as an amplifier */
 
 static const char *const state_names[] = { "punching", "direct", "lost", "gone" };
 static const char *const path_names[] = { "none", "public", "lan" };
@@ -59,17 +67,38 @@ mesh_rtt_sample(struct mesh_peer *p, double rtt)
 	p->srtt = p->srtt == 0 ? rtt : 0.875 * p->srtt + 0.125 * rtt;
 }
 
+/* Types only two peers that know each other exchange: sealed with their
+ * pair key, so they prove who sent them. */
+static bool
+is_pair_type(uint8_t type)
+{
+	return type == MESH_CHAT || type == MESH_ACK || type == MESH_KEEPALIVE ||
+	    type == MESH_KEEPALIVE_ACK || type == MESH_BYE;
+}
+
 int
-mesh_send(struct mesh *m, const struct sockaddr_in6 *to, uint8_t type,
-    uint8_t flags, const struct mesh_body *b)
+mesh_send(struct mesh *m, const struct mesh_peer *p,
+    const struct sockaddr_in6 *to, uint8_t type, uint8_t flags,
+    const struct mesh_body *b)
 {
 	uint8_t body[MESH_MAX_DATAGRAM], dgram[MESH_MAX_DATAGRAM];
 	struct mesh_header h = { MESH_VERSION, type, flags, 0, m->id, ++m->seq };
-	size_t blen, n;
+	bool sealed = !m->cfg.plaintext;
+	size_t blen, plen, n;
 
-	if (!mesh_build_body(type, b, body, sizeof body, &blen) ||
-	    (n = mesh_build(&h, body, blen, dgram, sizeof dgram)) == 0)
+	if (sealed && is_pair_type(type) && p == NULL)
 		return -1;
+	if (sealed)
+		h.flags |= MESH_FLAG_SEALED;
+	if (!mesh_build_body(type, b, body, sizeof body, &blen))
+		return -1;
+	plen = sealed ? blen + MESH_SEAL_OVERHEAD : blen;
+	if (plen > sizeof body ||
+	    (n = mesh_build(&h, body, plen, dgram, sizeof dgram)) == 0)
+		return -1;
+	if (sealed)	/* the header is built: seal the body behind it */
+		seal_payload(is_pair_type(type) ? p->pair_key : m->room_key,
+		    dgram, body, blen, dgram + MESH_HEADER_LEN);
 	return sendto(m->fd, dgram, n, 0, (const struct sockaddr *)to,
 	    sizeof *to) == (ssize_t)n ? 0 : -1;
 }
@@ -89,6 +118,8 @@ mesh_emit_peer(struct mesh *m, const struct mesh_peer *p, const char *why)
 	ev_str(&ev, "state", state_names[p->state]);
 	ev_str(&ev, "endpoint", addr);
 	ev_str(&ev, "path", path_names[p->path]);
+	if (p->fingerprint[0] != '\0')
+		ev_str(&ev, "fingerprint", p->fingerprint);
 	if (p->srtt > 0)
 		ev_real(&ev, "rtt_ms", p->srtt * 1000);
 	if (why != NULL)
@@ -96,18 +127,31 @@ mesh_emit_peer(struct mesh *m, const struct mesh_peer *p, const char *why)
 	evlog_push(m->log, &ev);
 }
 
+/* Every dropped datagram is counted (and against its peer, when the
+ * sender id names one); the event is logged within a per-source budget so
+ * a flood cannot flood the log too. */
 static void
-reject(struct mesh *m, const struct sockaddr_in6 *from, const char *why)
+reject(struct mesh *m, struct mesh_peer *p, const struct sockaddr_in6 *from,
+    const char *why)
 {
+	double now = clock_mono();
 	char addr[MESH_ADDR_STRLEN];
+	struct source *src = sources_get(&m->sources, from, now);
 	struct ev ev;
 
 	m->rejected++;
+	if (p != NULL)
+		p->rejected++;
+	if (!bucket_take(&src->events, now, REJECT_EVENTS_PER_S,
+	    REJECT_EVENTS_BURST))
+		return;
 	mesh_addr_format(from, addr, sizeof addr);
 	ev_init(&ev, "mesh", "rejected");
 	ev_str(&ev, "reason", why);
 	ev_str(&ev, "from", addr);
 	ev_int(&ev, "count", m->rejected);
+	if (p != NULL)
+		ev_str(&ev, "peer", p->name);
 	evlog_push(m->log, &ev);
 }
 
@@ -134,13 +178,22 @@ add_candidate(struct mesh_peer *p, const struct sockaddr_in6 *a)
 		p->cands[p->ncands++] = *a;
 }
 
-/* A new peer from a HELLO or an INTRODUCE; NULL when the table is full. */
+/* A new peer from a HELLO or an INTRODUCE; NULL with the reason in *why
+ * when the table is full or its key unusable. */
 static struct mesh_peer *
-peer_add(struct mesh *m, uint64_t id, const struct mesh_peer_info *info)
+peer_add(struct mesh *m, uint64_t id, const struct mesh_peer_info *info,
+    const char **why)
 {
 	struct mesh_peer *p = NULL;
+	uint8_t pair[SEAL_KEY_LEN];
 	size_t i;
 
+	*why = "peer table full";
+	if (!m->cfg.plaintext && seal_pair_key(m->room_key, &m->identity, m->id,
+	    info->key, id, pair) != 0) {
+		*why = "identity key is a weak point";
+		return NULL;
+	}
 	for (i = 0; i < MESH_MAX_PEERS && p == NULL; i++)
 		if (!m->peers[i].used)
 			p = &m->peers[i];
@@ -151,6 +204,11 @@ peer_add(struct mesh *m, uint64_t id, const struct mesh_peer_info *info)
 	p->id = id;
 	memcpy(p->name, info->name, sizeof p->name);
 	memcpy(p->key, info->key, sizeof p->key);
+	if (!m->cfg.plaintext) {
+		memcpy(p->pair_key, pair, sizeof pair);
+		identity_fingerprint(p->key, p->fingerprint,
+		    sizeof p->fingerprint);
+	}
 	p->nlocals = info->nlocal;
 	memcpy(p->locals, info->local, sizeof p->locals);
 	p->last_heard = clock_mono();
@@ -188,9 +246,10 @@ send_hello(struct mesh *m, const struct sockaddr_in6 *to, uint8_t flags)
 
 	memset(&b, 0, sizeof b);
 	memcpy(b.u.peer.name, m->cfg.name, sizeof b.u.peer.name);
+	memcpy(b.u.peer.key, m->identity.pk, sizeof b.u.peer.key);
 	b.u.peer.nlocal = (uint8_t)m->nlocals;
 	memcpy(b.u.peer.local, m->locals, sizeof b.u.peer.local);
-	mesh_send(m, to, MESH_HELLO, flags, &b);
+	mesh_send(m, NULL, to, MESH_HELLO, flags, &b);
 }
 
 /* Tells `to` about `about`, as this member sees it. */
@@ -207,7 +266,7 @@ introduce(struct mesh *m, const struct mesh_peer *to,
 	mesh_addr_to_endpoint(&about->addr, &b.u.peer.observed);
 	b.u.peer.nlocal = about->nlocals;
 	memcpy(b.u.peer.local, about->locals, sizeof b.u.peer.local);
-	mesh_send(m, &to->addr, MESH_INTRODUCE, 0, &b);
+	mesh_send(m, NULL, &to->addr, MESH_INTRODUCE, 0, &b);
 }
 
 static void
@@ -223,6 +282,19 @@ introduce_all(struct mesh *m, const struct mesh_peer *newcomer)
 		introduce(m, newcomer, p);
 		introduce(m, p, newcomer);
 	}
+}
+
+/* Replies to a source that is not a peer are rate-limited per source. */
+static bool
+answer_allowed(struct mesh *m, const struct sockaddr_in6 *from)
+{
+	double now = clock_mono();
+	struct source *src = sources_get(&m->sources, from, now);
+
+	if (bucket_take(&src->answers, now, ANSWERS_PER_S, ANSWERS_BURST))
+		return true;
+	reject(m, NULL, from, "rate limited");
+	return false;
 }
 
 static void
@@ -244,7 +316,14 @@ on_hello(struct mesh *m, const struct mesh_header *h,
     const struct mesh_peer_info *info, const struct sockaddr_in6 *from)
 {
 	struct mesh_peer *p = peer_find(m, h->sender);
+	const char *why;
 
+	if (p != NULL && memcmp(p->key, info->key, sizeof p->key) != 0) {
+		reject(m, p, from, "identity key changed for a known peer id");
+		return;
+	}
+	if (p == NULL && !answer_allowed(m, from))
+		return;
 	if (m->joining && m->joined_at == 0 &&
 	    mesh_addr_equal(from, &m->join_addr))
 		m->joined_at = clock_mono();
@@ -260,8 +339,8 @@ on_hello(struct mesh *m, const struct mesh_header *h,
 		}
 		return;
 	}
-	if ((p = peer_add(m, h->sender, info)) == NULL) {
-		reject(m, from, "peer table full");
+	if ((p = peer_add(m, h->sender, info, &why)) == NULL) {
+		reject(m, NULL, from, why);
 		return;
 	}
 	set_direct(m, p, from, "met directly");
@@ -278,7 +357,7 @@ send_probes(struct mesh *m, struct mesh_peer *p)
 	p->punch_last = clock_mono();
 	b.u.token = p->punch_token;
 	for (i = 0; i < p->ncands; i++)
-		mesh_send(m, &p->cands[i], MESH_PROBE, 0, &b);
+		mesh_send(m, p, &p->cands[i], MESH_PROBE, 0, &b);
 }
 
 static void
@@ -328,11 +407,16 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 	struct sockaddr_in6 observed;
 	struct mesh_peer *p;
 	char addr[MESH_ADDR_STRLEN];
+	const char *why;
 	struct ev ev;
 	bool known;
 
 	mesh_addr_from_endpoint(&info->observed, &observed);
 	if (info->id == m->id) {	/* how a member sees us: our NAT's face */
+		if (m->has_public && mesh_addr_equal(&m->public_ep, &observed))
+			return;
+		m->has_public = true;
+		m->public_ep = observed;
 		mesh_addr_format(&observed, addr, sizeof addr);
 		ev_init(&ev, "mesh", "public_endpoint");
 		ev_str(&ev, "endpoint", addr);
@@ -342,7 +426,9 @@ on_introduce(struct mesh *m, const struct mesh_header *h,
 	if ((p = peer_find(m, info->id)) != NULL && p->state == PEER_DIRECT)
 		return;
 	known = p != NULL;
-	if (!known && (p = peer_add(m, info->id, info)) == NULL)
+	if (known && memcmp(p->key, info->key, sizeof p->key) != 0)
+		return;		/* the first introduction's key stands */
+	if (!known && (p = peer_add(m, info->id, info, &why)) == NULL)
 		return;
 	add_candidates(p, info, peer_find(m, h->sender));
 	if (known && p->state == PEER_PUNCHING)
@@ -358,13 +444,15 @@ on_probe(struct mesh *m, const struct mesh_header *h, uint64_t token,
 	struct mesh_peer *p = peer_find(m, h->sender);
 	struct mesh_body b;
 
+	if (p == NULL && !answer_allowed(m, from))
+		return;
 	b.u.token = token;
-	mesh_send(m, from, MESH_PROBE_ACK, 0, &b);
+	mesh_send(m, p, from, MESH_PROBE_ACK, 0, &b);
 	if (p == NULL || p->state != PEER_PUNCHING)
 		return;
 	add_candidate(p, from);	/* peer-reflexive */
 	b.u.token = p->punch_token;		/* and our probe, at once */
-	mesh_send(m, from, MESH_PROBE, 0, &b);
+	mesh_send(m, p, from, MESH_PROBE, 0, &b);
 }
 
 static void
@@ -378,12 +466,13 @@ on_probe_ack(struct mesh *m, struct mesh_peer *p, uint64_t token,
 }
 
 static void
-on_keepalive(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
+on_keepalive(struct mesh *m, const struct mesh_peer *p, uint64_t token,
+    const struct sockaddr_in6 *from)
 {
 	struct mesh_body b;
 
 	b.u.token = token;
-	mesh_send(m, from, MESH_KEEPALIVE_ACK, 0, &b);
+	mesh_send(m, p, from, MESH_KEEPALIVE_ACK, 0, &b);
 }
 
 /* Datagrams from a known peer: refresh it, then act on the type. */
@@ -406,6 +495,7 @@ from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
 		set_direct(m, p, from, "hole punched (the peer spoke first)");
 	switch (h->type) {
 	case MESH_PROBE_ACK:	on_probe_ack(m, p, b->u.token, from); break;
+	case MESH_KEEPALIVE:	on_keepalive(m, p, b->u.token, from); break;
 	case MESH_KEEPALIVE_ACK:
 		mesh_rtt_sample(p, clock_mono() - (double)b->u.token / 1e6);
 		break;
@@ -420,10 +510,123 @@ from_peer(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
 	}
 }
 
+/* A SCAN is answered within a budget shared by all sources: a scanner
+ * finds us, a flood of spoofed scans cannot aim our replies at someone. */
+static void
+on_scan(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
+{
+	double now = clock_mono();
+	char addr[MESH_ADDR_STRLEN];
+	struct mesh_body b;
+	struct ev ev;
+
+	if (!bucket_take(&m->scan_answers, now, SCAN_ANSWERS_PER_S,
+	    SCAN_ANSWERS_PER_S)) {
+		reject(m, NULL, from, "rate limited (scan replies)");
+		return;
+	}
+	if (!answer_allowed(m, from))
+		return;
+	b.u.token = token;
+	mesh_send(m, NULL, from, MESH_SCAN_REPLY, 0, &b);
+	mesh_addr_format(from, addr, sizeof addr);
+	ev_init(&ev, "mesh", "scanned");
+	ev_str(&ev, "from", addr);
+	evlog_push(m->log, &ev);
+}
+
+/* Sealed and plaintext instances cannot talk: say so once per source,
+ * not silently, and count every such datagram. */
+static bool
+same_mode(struct mesh *m, const struct mesh_header *h,
+    const struct sockaddr_in6 *from)
+{
+	bool sealed = (h->flags & MESH_FLAG_SEALED) != 0;
+	struct source *src;
+	char addr[MESH_ADDR_STRLEN];
+	struct ev ev;
+
+	if (sealed != m->cfg.plaintext)
+		return true;
+	reject(m, peer_find(m, h->sender), from, sealed ?
+	    "sealed datagram, but this peer runs --plaintext" :
+	    "plaintext datagram, but this room is sealed");
+	/* Our answer, in our mode, lets the other side say so too. */
+	if (h->type == MESH_HELLO && !(h->flags & MESH_FLAG_REPLY) &&
+	    answer_allowed(m, from))
+		send_hello(m, from, MESH_FLAG_REPLY);
+	src = sources_get(&m->sources, from, clock_mono());
+	if (src->told_mode)
+		return false;
+	src->told_mode = true;
+	mesh_addr_format(from, addr, sizeof addr);
+	ev_init(&ev, "mesh", "mode_mismatch");
+	ev_str(&ev, "from", addr);
+	ev_str(&ev, "ours", m->cfg.plaintext ? "plaintext" : "sealed");
+	ev_str(&ev, "theirs", sealed ? "sealed" : "plaintext");
+	ev_str(&ev, "why", m->cfg.plaintext ? "they use --room: we cannot "
+	    "read them and they will not read us" : "they use --plaintext: "
+	    "a sealed room does not take readable datagrams");
+	evlog_push(m->log, &ev);
+	return false;
+}
+
+/* Opens a sealed payload into body with the key its type calls for, after
+ * the replay window; false (and counted) if it does not authenticate. */
+static bool
+unseal(struct mesh *m, struct mesh_peer *p, const struct mesh_header *h,
+    const uint8_t *dgram, const uint8_t *payload, size_t plen,
+    uint8_t *body, size_t *blen, const struct sockaddr_in6 *from)
+{
+	const uint8_t *key = m->room_key;
+
+	if (is_pair_type(h->type)) {
+		if (p == NULL) {	/* a second BYE after the first is normal */
+			if (h->type != MESH_BYE)
+				reject(m, NULL, from, "sealed for a peer we do "
+				    "not know");
+			return false;
+		}
+		key = p->pair_key;
+	}
+	if (p != NULL && !replay_fresh(&p->replay, h->seq)) {
+		reject(m, p, from, "replayed");
+		return false;
+	}
+	if (!seal_open(key, dgram, payload, plen, body, blen)) {
+		reject(m, p, from, "authentication failed (another room "
+		    "secret?)");
+		return false;
+	}
+	return true;
+}
+
+static void
+act_on(struct mesh *m, const struct mesh_header *h, const struct mesh_body *b,
+    const struct sockaddr_in6 *from)
+{
+	struct mesh_peer *p;
+
+	switch (h->type) {
+	case MESH_HELLO:	on_hello(m, h, &b->u.peer, from); return;
+	case MESH_INTRODUCE:	on_introduce(m, h, &b->u.peer); return;
+	case MESH_PROBE:	on_probe(m, h, b->u.token, from); return;
+	case MESH_SCAN:		on_scan(m, b->u.token, from); return;
+	case MESH_SCAN_REPLY:	scan_on_reply(m, b->u.token, from); return;
+	}
+	if ((p = peer_find(m, h->sender)) == NULL) {
+		if (h->type != MESH_BYE)	/* a second BYE is expected */
+			reject(m, NULL, from, "from an unknown peer");
+		return;
+	}
+	from_peer(m, p, h, b, from);
+}
+
 static void
 dispatch(struct mesh *m, const uint8_t *buf, size_t len,
     const struct sockaddr_in6 *from)
 {
+	uint8_t opened[MESH_MAX_DATAGRAM];
 	const uint8_t *payload;
 	struct mesh_header h;
 	struct mesh_body b;
@@ -432,42 +635,25 @@ dispatch(struct mesh *m, const uint8_t *buf, size_t len,
 	size_t plen;
 
 	if ((err = mesh_parse_header(buf, len, &h, &payload, &plen)) != MESH_OK) {
-		reject(m, from, mesh_err_str(err));
+		reject(m, NULL, from, mesh_err_str(err));
 		return;
 	}
-	if (h.sender == m->id)
+	if (h.sender == m->id || !same_mode(m, &h, from))
 		return;
-	if (h.flags & MESH_FLAG_SEALED) {
-		reject(m, from, "sealed datagram: this peer runs --plaintext");
-		return;
+	p = peer_find(m, h.sender);
+	if (!m->cfg.plaintext) {
+		if (!unseal(m, p, &h, buf, payload, plen, opened, &plen, from))
+			return;
+		payload = opened;
 	}
 	if ((err = mesh_parse_body(h.type, payload, plen, &b)) != MESH_OK) {
-		reject(m, from, mesh_err_str(err));
+		reject(m, p, from, mesh_err_str(err));
 		return;
 	}
-	switch (h.type) {
-	case MESH_HELLO:
-		on_hello(m, &h, &b.u.peer, from);
-		return;
-	case MESH_INTRODUCE:
-		on_introduce(m, &h, &b.u.peer);
-		return;
-	case MESH_PROBE:
-		on_probe(m, &h, b.u.token, from);
-		return;
-	case MESH_SCAN:
-		return;		/* host:scan is not built yet */
-	case MESH_KEEPALIVE:
-		on_keepalive(m, b.u.token, from);
-		break;
-	}
-	if ((p = peer_find(m, h.sender)) == NULL) {
-		/* A keepalive is answered above; a second BYE is expected. */
-		if (h.type != MESH_KEEPALIVE && h.type != MESH_BYE)
-			reject(m, from, "from an unknown peer");
-		return;
-	}
-	from_peer(m, p, &h, &b, from);
+	act_on(m, &h, &b, from);
+	/* Seen only once it authenticated; a new peer's window starts here. */
+	if (!m->cfg.plaintext && (p = peer_find(m, h.sender)) != NULL)
+		replay_accept(&p->replay, h.seq);
 }
 
 static void
@@ -522,7 +708,7 @@ liveness_tick(struct mesh *m, struct mesh_peer *p, double now)
 	}
 	if (now - p->last_sent >= due ||
 	    (now - p->last_heard > due && now - p->last_probe >= 1.0)) {
-		mesh_send(m, &p->addr, MESH_KEEPALIVE, 0, &b);
+		mesh_send(m, p, &p->addr, MESH_KEEPALIVE, 0, &b);
 		p->last_sent = p->last_probe = now;
 	}
 	if (now - p->last_heard > due + LOST_GRACE) {
@@ -556,8 +742,10 @@ finish_close(struct mesh *m)
 			deliver_fail_all(m, &m->peers[i], "not delivered before exit");
 	for (i = 0; i < MESH_MAX_PEERS; i++)
 		if (m->peers[i].used && m->peers[i].state == PEER_DIRECT) {
-			mesh_send(m, &m->peers[i].addr, MESH_BYE, 0, &b);
-			mesh_send(m, &m->peers[i].addr, MESH_BYE, 0, &b);
+			mesh_send(m, &m->peers[i], &m->peers[i].addr,
+			    MESH_BYE, 0, &b);
+			mesh_send(m, &m->peers[i], &m->peers[i].addr,
+			    MESH_BYE, 0, &b);
 		}
 	m->closing = false;
 	m->close_done(m->close_arg);
@@ -575,7 +763,9 @@ join_tick(struct mesh *m, double now)
 	if (m->joined_at == 0 && now - m->join_started > JOIN_GIVE_UP) {
 		m->joining = false;
 		ev_init(&ev, "mesh", "join_failed");
-		ev_str(&ev, "reason", "no answer: waiting for others to join us");
+		ev_str(&ev, "reason", "no answer (nobody there, or a member of "
+		    "another room: sealed rooms do not answer a wrong secret); "
+		    "waiting for others to join us");
 		evlog_push(m->log, &ev);
 	} else if (now - m->join_last >= JOIN_EVERY) {
 		m->join_last = now;
@@ -664,8 +854,25 @@ emit_ready(struct mesh *m)
 	ev_int(&ev, "port", m->port);
 	ev_str(&ev, "name", m->cfg.name);
 	ev_str(&ev, "id", id);
-	ev_bool(&ev, "plaintext", true);
+	ev_bool(&ev, "plaintext", m->cfg.plaintext);
+	if (!m->cfg.plaintext)
+		ev_str(&ev, "fingerprint", m->fingerprint);
 	evlog_push(m->log, &ev);
+}
+
+/* The identity key and the room key; the secret leaves the config. */
+static int
+load_keys(struct mesh *m, char *err, size_t errlen)
+{
+	int rc;
+
+	if (identity_load(m->cfg.identity, &m->identity, err, errlen) != 0)
+		return -1;
+	identity_fingerprint(m->identity.pk, m->fingerprint,
+	    sizeof m->fingerprint);
+	rc = seal_room_key(m->cfg.room, m->room_key, err, errlen);
+	sodium_memzero(m->cfg.room, sizeof m->cfg.room);
+	return rc;
 }
 
 struct mesh *
@@ -686,15 +893,14 @@ mesh_new(struct loop *loop, struct evlog *log, const struct mesh_config *cfg,
 	if (m->cfg.keepalive <= 0)
 		m->cfg.keepalive = 15;
 	m->id = random64();
-	if (!cfg->plaintext) {
-		snprintf(err, errlen, "sealed rooms are not built yet");
+	if ((!cfg->plaintext && load_keys(m, err, errlen) != 0) ||
+	    (m->fd = open_socket(cfg, m->port, err, errlen)) < 0) {
+		sodium_memzero(m, sizeof *m);
 		free(m);
 		return NULL;
 	}
-	if ((m->fd = open_socket(cfg, m->port, err, errlen)) < 0) {
-		free(m);
-		return NULL;
-	}
+	m->scan_answers.tokens = -1;		/* a full bucket */
+	m->scan_answers.last = clock_mono();
 	advertise_locals(m);
 	m->read_ev = event_new(loop_base(loop), m->fd, EV_READ | EV_PERSIST,
 	    on_read, m);
@@ -715,9 +921,11 @@ mesh_free(struct mesh *m)
 	for (i = 0; i < MESH_MAX_PEERS; i++)
 		if (m->peers[i].used)
 			deliver_free(&m->peers[i]);
+	scan_stop(m);
 	event_free(m->read_ev);
 	event_free(m->tick_ev);
 	close(m->fd);
+	sodium_memzero(m, sizeof *m);	/* keys */
 	free(m);
 }
 
@@ -780,6 +988,7 @@ view_peer(const struct mesh_peer *p, double now, struct mesh_peer_view *v)
 
 	memset(v, 0, sizeof *v);
 	memcpy(v->name, p->name, sizeof v->name);
+	memcpy(v->fingerprint, p->fingerprint, sizeof v->fingerprint);
 	v->state = state_names[p->state];
 	v->path = path_names[p->path];
 	if (p->path != PATH_NONE)
@@ -808,8 +1017,14 @@ mesh_peers(const struct mesh *m, struct mesh_peer_view *out, size_t max)
 const char *
 mesh_fingerprint(const struct mesh *m)
 {
-	(void)m;
-	return "";
+	return m->fingerprint;
+}
+
+void
+mesh_scan(struct mesh *m, const struct sockaddr_in6 *host, uint16_t lo,
+    uint16_t hi, unsigned rate)
+{
+	scan_start(m, host, lo, hi, rate);
 }
 
 unsigned

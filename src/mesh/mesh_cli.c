@@ -20,13 +20,21 @@
 #include "../core/loop.h"
 #include "mesh.h"
 #include "mesh_cli.h"
+#include "mesh_scan.h"
 
 const char mesh_cli_usage[] =
     "usage: punchline chat [--name N] [--port P] [--room SECRET | --plaintext]\n"
-    "                      [--bind ADDR] [--keepalive SECONDS] [--json] [CONNECT]\n"
-    "CONNECT: host, host:port, [v6addr]:port (default port 12345);\n"
+    "                      [--identity FILE] [--bind ADDR] [--keepalive SECONDS]\n"
+    "                      [--scan-rate N] [--scan-range LO-HI] [--json] [CONNECT]\n"
+    "CONNECT: host, host:port, [v6addr]:port (default port 12345), or\n"
+    "         host:scan (look for a peer on every UDP port of host);\n"
     "         empty: wait for others to join.\n"
+    "--room SECRET: a sealed room (or set PUNCHLINE_ROOM, which ps does not\n"
+    "         show); --plaintext: readable datagrams, for teaching.\n"
+    "--identity FILE: the identity key (default ~/.config/punchline/identity).\n"
     "--bind ADDR: use and advertise only ADDR (e.g. 127.0.0.1 for tests).\n"
+    "--scan-rate N: host:scan probes per second (default 2000).\n"
+    "--scan-range LO-HI: host:scan ports (default 1-65535).\n"
     "Lines on stdin are sent as messages; EOF says bye and exits.\n";
 
 #define INPUT_MAX	(64 * 1024)
@@ -185,7 +193,48 @@ struct chat_args {
 	struct mesh_config	 cfg;
 	bool			 json, plaintext;
 	const char		*room, *connect;
+	unsigned		 scan_rate;
+	uint16_t		 scan_lo, scan_hi;
 };
+
+static int
+parse_range(const char *s, uint16_t *lo, uint16_t *hi)
+{
+	unsigned a, b;
+	char end;
+
+	if (sscanf(s, "%u-%u%c", &a, &b, &end) != 2 || a < 1 || b > 65535 ||
+	    a > b)
+		return -1;
+	*lo = (uint16_t)a;
+	*hi = (uint16_t)b;
+	return 0;
+}
+
+/* --room or PUNCHLINE_ROOM, or --plaintext: exactly one. */
+static int
+choose_mode(struct chat_args *a)
+{
+	const char *env = getenv("PUNCHLINE_ROOM");
+
+	if (a->room == NULL && env != NULL && *env != '\0' && !a->plaintext)
+		a->room = env;
+	if (a->room != NULL && a->plaintext)
+		return usage_error("%s", "--room and --plaintext: choose one");
+	if (a->room == NULL && !a->plaintext)
+		return usage_error("%s", "choose --room SECRET (a sealed room) or "
+		    "--plaintext (readable datagrams, for teaching)");
+	if (a->room != NULL && (*a->room == '\0' ||
+	    strlen(a->room) > MESH_ROOM_MAX))
+		return usage_error("%s", "the room secret must be 1-256 bytes");
+	a->cfg.plaintext = a->plaintext;
+	if (a->room == NULL)
+		return -1;
+	snprintf(a->cfg.room, sizeof a->cfg.room, "%s", a->room);
+	if (a->room != env)	/* out of sight of ps from now on */
+		memset((char *)a->room, 'x', strlen(a->room));
+	return -1;
+}
 
 static int
 parse_args(int argc, char **argv, struct chat_args *a)
@@ -197,6 +246,9 @@ parse_args(int argc, char **argv, struct chat_args *a)
 		{ "plaintext", no_argument, NULL, 'P' },
 		{ "keepalive", required_argument, NULL, 'k' },
 		{ "bind", required_argument, NULL, 'b' },
+		{ "identity", required_argument, NULL, 'i' },
+		{ "scan-rate", required_argument, NULL, 'R' },
+		{ "scan-range", required_argument, NULL, 'S' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -229,6 +281,24 @@ parse_args(int argc, char **argv, struct chat_args *a)
 				    "IPv6 address", optarg);
 			a->cfg.bound = true;
 			break;
+		case 'i':
+			if (strlen(optarg) >= sizeof a->cfg.identity)
+				return usage_error("--identity '%s': too long",
+				    optarg);
+			snprintf(a->cfg.identity, sizeof a->cfg.identity, "%s",
+			    optarg);
+			break;
+		case 'R':
+			if (parse_number(optarg, 1, SCAN_RATE_MAX, &n) != 0)
+				return usage_error("--scan-rate '%s': want 1-100000 "
+				    "probes/s", optarg);
+			a->scan_rate = (unsigned)n;
+			break;
+		case 'S':
+			if (parse_range(optarg, &a->scan_lo, &a->scan_hi) != 0)
+				return usage_error("--scan-range '%s': want LO-HI "
+				    "within 1-65535", optarg);
+			break;
 		case 'r':	a->room = optarg; break;
 		case 'P':	a->plaintext = true; break;
 		case 'j':	a->json = true; break;
@@ -243,11 +313,7 @@ parse_args(int argc, char **argv, struct chat_args *a)
 		a->connect = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
-	a->cfg.plaintext = a->plaintext;
-	if (a->room != NULL || !a->plaintext)
-		return usage_error("%s", "sealed rooms (--room) are not built yet; "
-		    "run with --plaintext (the readable teaching mode)");
-	return -1;
+	return choose_mode(a);
 }
 
 static int
@@ -270,7 +336,10 @@ run_chat(struct chat_args *a, struct mesh_target *target)
 		loop_free(c.loop);
 		return 1;
 	}
-	if (a->connect != NULL)
+	if (a->connect != NULL && target->scan)
+		mesh_scan(c.mesh, &target->addr, a->scan_lo, a->scan_hi,
+		    a->scan_rate);
+	else if (a->connect != NULL)
 		mesh_join(c.mesh, &target->addr);
 	fcntl(STDIN_FILENO, F_SETFL, fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
 	c.stdin_ev = event_new(loop_base(c.loop), STDIN_FILENO,
@@ -298,6 +367,8 @@ mesh_cli_main(int argc, char **argv)
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	a.scan_lo = 1;
+	a.scan_hi = 65535;
 	snprintf(a.cfg.name, sizeof a.cfg.name, "%s",
 	    user != NULL && *user != '\0' ? user : "anonymous");
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
@@ -305,7 +376,5 @@ mesh_cli_main(int argc, char **argv)
 	if (a.connect != NULL &&
 	    mesh_target_parse(a.connect, &target, err, sizeof err) != 0)
 		return usage_error("%s", err);
-	if (a.connect != NULL && target.scan)
-		return usage_error("%s", "host:scan is not built yet");
 	return run_chat(&a, &target);
 }

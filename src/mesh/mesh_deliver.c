@@ -122,7 +122,7 @@ send_frag(struct mesh *m, struct mesh_peer *p, struct out_frag *f, double now)
 
 	b.u.chat = (struct mesh_chat){ f->seq, f->fragment, f->fragments,
 	    f->len, f->text };
-	mesh_send(m, &p->addr, MESH_CHAT, 0, &b);
+	mesh_send(m, p, &p->addr, MESH_CHAT, 0, &b);
 	f->tries++;
 	f->sent_at = now;
 }
@@ -241,7 +241,7 @@ send_ack(struct mesh *m, struct mesh_peer *p, uint32_t seq, uint16_t fragment)
 
 	b.u.ack.msg_id = seq;
 	b.u.ack.fragment = fragment;
-	mesh_send(m, &p->addr, MESH_ACK, 0, &b);
+	mesh_send(m, p, &p->addr, MESH_ACK, 0, &b);
 }
 
 static void

@@ -10,6 +10,11 @@
 #include <stdint.h>
 
 #include "mesh.h"
+#include "mesh_identity.h"
+#include "mesh_replay.h"
+#include "mesh_scan.h"
+#include "mesh_seal.h"
+#include "mesh_sources.h"
 
 #define MESH_MAX_PEERS		64
 #define MESH_MAX_CANDIDATES	(MESH_MAX_ENDPOINTS + 4)
@@ -44,6 +49,9 @@ struct mesh_peer {
 	uint64_t		 id;
 	char			 name[MESH_NAME_MAX + 1];
 	uint8_t			 key[MESH_KEY_LEN];
+	uint8_t			 pair_key[SEAL_KEY_LEN];	/* sealed rooms */
+	char			 fingerprint[MESH_FINGERPRINT_LEN];
+	struct replay		 replay;
 	enum peer_state		 state;
 	enum peer_path		 path;
 	struct sockaddr_in6	 addr;		/* the path in use */
@@ -72,11 +80,19 @@ struct mesh {
 	uint16_t		 port;
 	uint64_t		 id;
 	uint32_t		 seq;
+	struct mesh_identity	 identity;	/* sealed rooms only */
+	uint8_t			 room_key[SEAL_KEY_LEN];
+	char			 fingerprint[MESH_FINGERPRINT_LEN];
+	struct sources		 sources;
+	struct bucket		 scan_answers;	/* all sources together */
+	struct mesh_scan	 scan;
 	uint32_t		 next_msg;
 	struct event		*read_ev, *tick_ev;
 	struct mesh_peer	 peers[MESH_MAX_PEERS];
 	struct mesh_endpoint	 locals[MESH_MAX_ENDPOINTS];
 	int			 nlocals;
+	bool			 has_public;	/* a member told us our face */
+	struct sockaddr_in6	 public_ep;
 	bool			 joining;
 	struct sockaddr_in6	 join_addr;
 	double			 join_started, join_last, joined_at;
@@ -88,8 +104,12 @@ struct mesh {
 };
 
 /* mesh.c */
-int	 mesh_send(struct mesh *, const struct sockaddr_in6 *, uint8_t type,
-	     uint8_t flags, const struct mesh_body *);
+/* Sends one datagram; sealed rooms seal it with the room key, or with the
+ * pair key of p for the types only peers exchange (p may be NULL for the
+ * others). */
+int	 mesh_send(struct mesh *, const struct mesh_peer *p,
+	     const struct sockaddr_in6 *, uint8_t type, uint8_t flags,
+	     const struct mesh_body *);
 void	 mesh_emit_peer(struct mesh *, const struct mesh_peer *, const char *why);
 void	 mesh_rtt_sample(struct mesh_peer *, double rtt);
 

@@ -18,8 +18,15 @@ for cmd in chat sockets routes scan capture lab privs keys; do
 	check "$cmd --help exits 0 with usage" \
 	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
 done
-check "chat without --plaintext says sealed rooms are not built yet" \
-    sh -c "$PL_BIN chat </dev/null 2>&1 | grep -q 'sealed rooms (--room) are not built yet'"
+check "chat with neither --room nor --plaintext asks for one, exit 2" \
+    sh -c "env -u PUNCHLINE_ROOM $PL_BIN chat </dev/null 2>&1 | grep -q 'choose --room SECRET'; [ \$? = 0 ] &&
+	env -u PUNCHLINE_ROOM $PL_BIN chat </dev/null >/dev/null 2>&1; [ \$? = 2 ]"
+check "chat with both --room and --plaintext refuses" \
+    sh -c "$PL_BIN chat --room a --plaintext 2>&1 | grep -q 'choose one'"
+check "chat --scan-range checks its range" \
+    sh -c "$PL_BIN chat --plaintext --scan-range 9-3 x:scan 2>&1 | grep -q 'want LO-HI'"
+check "chat --scan-rate checks its rate" \
+    sh -c "$PL_BIN chat --plaintext --scan-rate 0 x:scan 2>&1 | grep -q 'want 1-100000'"
 check "chat without --plaintext exits 2" test "$(status_of chat)" = 2
 check "chat with a bad port exits 2" test "$(status_of chat --plaintext --port 70000)" = 2
 check "chat with a bad target exits 2" test "$(status_of chat --plaintext 127.0.0.1:99999)" = 2
