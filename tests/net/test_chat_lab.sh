@@ -33,10 +33,15 @@ chat_seen() {
 	    grep -oE 'packets [0-9]+' | grep -oE '[0-9]+'
 }
 
-# 1. Two cone NATs: join through the rendezvous, punch, chat directly.
-peer_start rdv rendezvous --plaintext
-peer_start alice alice --plaintext 198.51.100.10
-peer_start bob bob --plaintext 198.51.100.10
+# 1. Two cone NATs: join through the rendezvous, punch, chat directly, in
+# a sealed room (the header, type included, stays readable: nft counts it).
+room() { echo --room lab-room-1 --identity "$PL_OUT/lab-ids/$1"; }
+# shellcheck disable=SC2046
+peer_start rdv rendezvous $(room rdv)
+# shellcheck disable=SC2046
+peer_start alice alice $(room alice) 198.51.100.10
+# shellcheck disable=SC2046
+peer_start bob bob $(room bob) 198.51.100.10
 watch_chat
 check "cone/cone: alice punches through to bob" \
     peer_wait alice '"name":"bob","state":"direct","endpoint":"198\.51\.100\.3:[0-9]+","path":"public"'
@@ -58,7 +63,8 @@ check "after the rendezvous died: alice -> bob" peer_wait bob '"text":"still her
 check "after the rendezvous died: bob -> alice" peer_wait alice '"text":"yes, no rendezvous needed"'
 
 # 2. A third peer joins through alice (not the rendezvous) and reaches bob.
-peer_start carol alice --plaintext --port 12346 192.168.10.2
+# shellcheck disable=SC2046
+peer_start carol alice $(room carol) --port 12346 192.168.10.2
 check "carol, joining through alice, punches through to bob" \
     peer_wait carol '"name":"bob","state":"direct"' 12
 peer_say carol "hi bob, carol here"

@@ -46,6 +46,18 @@ check "foreign datagram refused" peer_wait ann '"rejected".*"reason":"not a punc
 check "unknown version refused" peer_wait ann '"rejected".*"reason":"unknown protocol version"'
 check "lying length refused" peer_wait ann '"rejected".*"reason":"length does not match"'
 check "bad chat fields refused" peer_wait ann '"rejected".*"reason":"(field out of range|body truncated)"'
+# 40 scan probes in a burst: a few answered, the rest refused, so a
+# member cannot be made to send a flood at a spoofed address.
+t0=$(date +%s.%N)
+for i in $(seq 1 40); do
+	udp 'PL\x01\x0a\x00\x00\x00\x08SCANNER!\x00\x00\x00\x01TOKENTOK'
+done
+t1=$(date +%s.%N)
+check "scan replies are rate-limited" \
+    peer_wait ann '"rejected".*"reason":"rate limited \(scan replies\)"'
+replies=$(peer_count ann '"event":"scanned"')
+check "scan replies: at most a burst of 5 plus 5/s ($replies to 40 probes)" \
+    awk -v n="$replies" -v a="$t0" -v b="$t1" 'BEGIN { exit !(n <= 5 + (b - a) * 5 + 1) }'
 peer_say ann "still alive"
 check "ann still works after bad input" peer_wait cat '"from":"ann","text":"still alive"'
 
