@@ -42,7 +42,7 @@ endif
 
 PROTO_SRC = $(wildcard protocols/*.c)
 CORE_SRC  = $(wildcard src/core/*.c)
-ENGINE_SRC = $(wildcard src/lab/*.c src/mesh/*.c)
+ENGINE_SRC = $(wildcard src/lab/*.c src/mesh/*.c src/scan/*.c)
 UI_SRC    = $(wildcard ui/*.c)
 LIB_SRC   = $(PROTO_SRC) $(CORE_SRC) $(ENGINE_SRC) $(UI_SRC)
 LIB_OBJ   = $(LIB_SRC:.c=.o)
@@ -56,7 +56,7 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
-	  bsdutils conntrack
+	  bsdutils conntrack nmap
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc

@@ -22,6 +22,7 @@
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
+#include "scan/scan_cli.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -49,7 +50,7 @@ static const char usage_text[] =
     "  chat      chat over the UDP peer mesh (plaintext mode so far)\n"
     "  sockets   sockets and owning processes, like ss -tanp (not built yet)\n"
     "  routes    the routing table, like netstat -nr (not built yet)\n"
-    "  scan      TCP connect and SYN scans (not built yet)\n"
+    "  scan      TCP connect scan with banners, like nmap -sT -sV\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -73,8 +74,6 @@ static const struct planned planned[] = {
 	{ "sockets", "punchline sockets [--json] [--once] [FILTER]",
 	  "the sockets engine" },
 	{ "routes", "punchline routes [--json]", "the sockets engine" },
-	{ "scan", "punchline scan TARGET [-p PORTS] [--connect|--syn|--udp] "
-	  "[--banners] [--json]", "the scan engine" },
 	{ "capture", "punchline capture [-i IF] [-f FILTER] [-r FILE] "
 	  "[-w FILE] [-c COUNT] [--json]", "the capture engine" },
 };
@@ -282,6 +281,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return lab_cli_main(argc, argv);
 	if (strcmp(argv[0], "chat") == 0)
 		return mesh_cli_main(argc, argv);
+	if (strcmp(argv[0], "scan") == 0)
+		return scan_cli_main(argc, argv);
 	if (strcmp(argv[0], "privs") == 0)
 		return cmd_privs(o, argc, argv);
 	if (strcmp(argv[0], "keys") == 0)

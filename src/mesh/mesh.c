@@ -612,7 +612,7 @@ act_on(struct mesh *m, const struct mesh_header *h, const struct mesh_body *b,
 	case MESH_INTRODUCE:	on_introduce(m, h, &b->u.peer); return;
 	case MESH_PROBE:	on_probe(m, h, b->u.token, from); return;
 	case MESH_SCAN:		on_scan(m, b->u.token, from); return;
-	case MESH_SCAN_REPLY:	scan_on_reply(m, b->u.token, from); return;
+	case MESH_SCAN_REPLY:	hostscan_on_reply(m, b->u.token, from); return;
 	}
 	if ((p = peer_find(m, h->sender)) == NULL) {
 		if (h->type != MESH_BYE)	/* a second BYE is expected */
@@ -921,7 +921,7 @@ mesh_free(struct mesh *m)
 	for (i = 0; i < MESH_MAX_PEERS; i++)
 		if (m->peers[i].used)
 			deliver_free(&m->peers[i]);
-	scan_stop(m);
+	hostscan_stop(m);
 	event_free(m->read_ev);
 	event_free(m->tick_ev);
 	close(m->fd);
@@ -1024,7 +1024,7 @@ void
 mesh_scan(struct mesh *m, const struct sockaddr_in6 *host, uint16_t lo,
     uint16_t hi, unsigned rate)
 {
-	scan_start(m, host, lo, hi, rate);
+	hostscan_start(m, host, lo, hi, rate);
 }
 
 unsigned

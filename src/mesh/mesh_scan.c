@@ -60,18 +60,18 @@ on_scan_tick(evutil_socket_t fd, short what, void *arg)
 	if (s->all_sent_at > 0 && now - s->all_sent_at > SCAN_LINGER) {
 		emit_progress(m, "scan_failed", "no punchline peer answered "
 		    "in the range");
-		scan_stop(m);
+		hostscan_stop(m);
 	}
 }
 
 void
-scan_start(struct mesh *m, const struct sockaddr_in6 *host, uint16_t lo,
+hostscan_start(struct mesh *m, const struct sockaddr_in6 *host, uint16_t lo,
     uint16_t hi, unsigned rate)
 {
 	struct timeval tick = { 0, (suseconds_t)(SCAN_TICK * 1e6) };
 	struct mesh_scan *s = &m->scan;
 
-	scan_stop(m);
+	hostscan_stop(m);
 	s->host = *host;
 	s->lo = s->next = lo;
 	s->hi = hi;
@@ -89,7 +89,7 @@ scan_start(struct mesh *m, const struct sockaddr_in6 *host, uint16_t lo,
 }
 
 bool
-scan_on_reply(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
+hostscan_on_reply(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
 {
 	char addr[MESH_ADDR_STRLEN];
 	struct ev ev;
@@ -102,13 +102,13 @@ scan_on_reply(struct mesh *m, uint64_t token, const struct sockaddr_in6 *from)
 	ev_int(&ev, "sent", m->scan.sent);
 	ev_real(&ev, "seconds", clock_mono() - m->scan.started);
 	evlog_push(m->log, &ev);
-	scan_stop(m);
+	hostscan_stop(m);
 	mesh_join(m, from);
 	return true;
 }
 
 void
-scan_stop(struct mesh *m)
+hostscan_stop(struct mesh *m)
 {
 	if (m->scan.timer != NULL)
 		event_free(m->scan.timer);

@@ -28,11 +28,11 @@ struct mesh_scan {
 #define SCAN_RATE_DEFAULT	2000
 #define SCAN_RATE_MAX		100000
 
-void	 scan_start(struct mesh *, const struct sockaddr_in6 *host,
+void	 hostscan_start(struct mesh *, const struct sockaddr_in6 *host,
 	     uint16_t lo, uint16_t hi, unsigned rate);
 /* A SCAN_REPLY from `from`: true if it ended our scan. */
-bool	 scan_on_reply(struct mesh *, uint64_t token,
+bool	 hostscan_on_reply(struct mesh *, uint64_t token,
 	     const struct sockaddr_in6 *from);
-void	 scan_stop(struct mesh *);
+void	 hostscan_stop(struct mesh *);
 
 #endif

@@ -32,7 +32,14 @@ check "chat with a bad port exits 2" test "$(status_of chat --plaintext --port 7
 check "chat with a bad target exits 2" test "$(status_of chat --plaintext 127.0.0.1:99999)" = 2
 check "chat with a bad --bind exits 2" test "$(status_of chat --plaintext --bind nowhere)" = 2
 check "chat with a 33-byte name exits 2" test "$(status_of chat --plaintext --name 123456789012345678901234567890123)" = 2
-for cmd in sockets routes scan capture; do
+check "scan without a target exits 2" test "$(status_of scan)" = 2
+check "scan with a backwards range exits 2" test "$(status_of scan 127.0.0.1 -p 90-80)" = 2
+check "scan with an empty port list exits 2" test "$(status_of scan 127.0.0.1 -p '')" = 2
+check "scan of too large a block exits 2" test "$(status_of scan 10.0.0.0/8)" = 2
+check "scan of an unknown host exits 2" test "$(status_of scan no-such-host.invalid)" = 2
+check "scan --syn says it is not built yet" \
+    sh -c "$PL_BIN scan --syn 127.0.0.1 2>&1 | grep -q 'not built yet'"
+for cmd in sockets routes capture; do
 	check "$cmd says it is not built yet and exits 1" \
 	    sh -c "$PL_BIN $cmd 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
 	           ! $PL_BIN $cmd >/dev/null 2>&1"

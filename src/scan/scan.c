@@ -1,0 +1,365 @@
+/* scan.c: scheduling and timing of the connect scan (see scan.h). */
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <event2/event.h>
+
+#include "../core/evlog.h"
+#include "../core/loop.h"
+#include "scan_int.h"
+
+#define PACE_TICK	0.002	/* the timer that keeps the window full */
+#define CWND_FIRST	64	/* connects in flight at first */
+#define CWND_MIN	16
+#define RTO_FIRST	1.0
+#define RTO_MIN		0.1
+#define RTO_MAX		2.0
+#define TRIES		2	/* a silent port is tried twice */
+#define FD_RESERVE	64	/* fds left for the rest of the program */
+#define INFLIGHT_MAX	4096
+
+static const char *const state_names[] = { "open", "closed", "filtered" };
+
+uint16_t
+scan_port_of(const struct scan *s, uint32_t idx)
+{
+	return s->cfg.ports->list[idx % s->cfg.ports->count];
+}
+
+const struct sockaddr_storage *
+scan_host_of(const struct scan *s, uint32_t idx)
+{
+	return &s->cfg.target->hosts[idx / s->cfg.ports->count];
+}
+
+void
+scan_rtt_sample(struct scan *s, double rtt)
+{
+	double err;
+
+	if (rtt <= 0)
+		return;
+	if (s->srtt == 0) {
+		s->srtt = rtt;
+		s->rttvar = rtt / 2;
+	} else {
+		err = rtt - s->srtt;
+		s->srtt += err / 8;
+		s->rttvar += ((err < 0 ? -err : err) - s->rttvar) / 4;
+	}
+	s->rto = s->srtt + 4 * s->rttvar;
+	s->rto = s->rto < RTO_MIN ? RTO_MIN : s->rto > RTO_MAX ? RTO_MAX : s->rto;
+}
+
+/* The service: what the banner says, else the port's name in
+ * /etc/services with a '?' (a guess by number only, as nmap marks it). */
+static void
+guess_service(const struct scan *s, const struct probe *p, char *out)
+{
+	struct servent *se;
+
+	out[0] = '\0';
+	if (p->got > 0 && s->cfg.services != NULL &&
+	    banner_guess(s->cfg.services, s->cfg.services_len, p->buf, p->got,
+	    out))
+		return;
+	if ((se = getservbyport(htons(scan_port_of(s, p->idx)), "tcp")) != NULL)
+		snprintf(out, SERVICE_MAX, "%.30s?", se->s_name);
+}
+
+static void
+emit_port(struct scan *s, const struct probe *p, enum port_state st,
+    const char *reason)
+{
+	char host[64], service[SERVICE_MAX], banner[BANNER_MAX];
+	struct ev ev;
+
+	target_addr_str(scan_host_of(s, p->idx), host, sizeof host);
+	guess_service(s, p, service);
+	ev_init(&ev, "scan", "port");
+	ev_str(&ev, "host", host);
+	ev_int(&ev, "port", scan_port_of(s, p->idx));
+	ev_str(&ev, "proto", "tcp");
+	ev_str(&ev, "state", state_names[st]);
+	ev_str(&ev, "reason", reason);
+	if (service[0] != '\0')
+		ev_str(&ev, "service", service);
+	if (p->got > 0) {
+		banner_clean(p->buf, p->got, banner);
+		ev_str(&ev, "banner", banner);
+	}
+	if (p->rtt > 0 && st != PORT_FILTERED)
+		ev_real(&ev, "rtt_ms", p->rtt * 1000);
+	evlog_push(s->log, &ev);
+}
+
+static void fill(struct scan *);
+
+void
+scan_finish(struct scan *s, struct probe *p, enum port_state st,
+    const char *reason)
+{
+	size_t *count = st == PORT_OPEN ? &s->counts.open :
+	    st == PORT_CLOSED ? &s->counts.closed : &s->counts.filtered;
+
+	(*count)++;
+	s->counts.done++;
+	if (st != PORT_CLOSED || s->cfg.report_closed)
+		emit_port(s, p, st, reason);
+	if (st != PORT_FILTERED || strcmp(reason, "timeout") != 0)
+		s->cwnd += 1;		/* an answer: open the window */
+	probe_close(p, st == PORT_OPEN);
+	s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
+	s->counts.inflight--;
+	fill(s);
+}
+
+static void
+requeue(struct scan *s, uint32_t idx, uint8_t tries)
+{
+	if (s->nretry == s->retry_cap) {
+		size_t cap = s->retry_cap ? 2 * s->retry_cap : 256;
+		uint32_t *r = realloc(s->retry, cap * sizeof *r);
+		uint8_t *t = realloc(s->retry_tries, cap);
+
+		if (r != NULL)
+			s->retry = r;
+		if (t != NULL)
+			s->retry_tries = t;
+		if (r == NULL || t == NULL)
+			return;		/* out of memory: the port stays unanswered */
+		s->retry_cap = cap;
+	}
+	s->retry[s->nretry] = idx;
+	s->retry_tries[s->nretry++] = tries;
+}
+
+/* No answer in time: back off (halve the window, as nmap does on drops),
+ * try once more, then call it filtered. */
+void
+scan_timed_out(struct scan *s, struct probe *p)
+{
+	s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
+	if (p->tries + 1 < TRIES) {
+		requeue(s, p->idx, (uint8_t)(p->tries + 1));
+		probe_close(p, false);
+		s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
+		s->counts.inflight--;
+		return;
+	}
+	scan_finish(s, p, PORT_FILTERED, "timeout");
+}
+
+static bool
+rate_allows(struct scan *s, double now)
+{
+	if (s->cfg.rate == 0)
+		return true;
+	s->tokens += (now - s->tokens_at) * s->cfg.rate;
+	s->tokens_at = now;
+	if (s->tokens > s->cfg.rate / 50.0 + 1)	/* at most 20 ms of burst */
+		s->tokens = s->cfg.rate / 50.0 + 1;
+	if (s->tokens < 1)
+		return false;
+	s->tokens -= 1;
+	return true;
+}
+
+static void
+emit_done(struct scan *s)
+{
+	struct ev ev;
+
+	scan_counts(s, &s->counts);
+	ev_init(&ev, "scan", "done");
+	ev_str(&ev, "target", s->cfg.target->name);
+	ev_int(&ev, "hosts", (int64_t)s->cfg.target->count);
+	ev_int(&ev, "ports", s->total);
+	ev_int(&ev, "open", (int64_t)s->counts.open);
+	ev_int(&ev, "closed", (int64_t)s->counts.closed);
+	ev_int(&ev, "filtered", (int64_t)s->counts.filtered);
+	ev_real(&ev, "elapsed", s->counts.elapsed);
+	ev_real(&ev, "per_second", s->counts.per_second);
+	evlog_push(s->log, &ev);
+}
+
+/* Launches connects while the window, the rate and the fds allow. */
+static void
+fill(struct scan *s)
+{
+	double now = clock_mono();
+	uint32_t idx;
+	uint8_t tries;
+	struct probe *p;
+
+	/* A connect that answers at once finishes inside probe_launch and
+	 * calls here again: the outer call goes on, no recursion. */
+	if (s->in_fill)
+		return;
+	s->in_fill = true;
+	while (s->running && s->nfree > 0 && s->counts.inflight < (size_t)s->cwnd &&
+	    (s->nretry > 0 || s->next < s->total) && rate_allows(s, now)) {
+		if (s->nretry > 0) {
+			idx = s->retry[--s->nretry];
+			tries = s->retry_tries[s->nretry];
+		} else {
+			idx = s->next++;
+			tries = 0;
+		}
+		p = &s->slots[s->free_slots[--s->nfree]];
+		s->counts.inflight++;
+		if (!probe_launch(s, p, idx, tries)) {	/* no fd or port: later */
+			s->counts.inflight--;
+			s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
+			requeue(s, idx, tries);
+			s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
+			break;
+		}
+	}
+	s->in_fill = false;
+	if (s->running && s->counts.done == s->total) {
+		s->running = false;
+		emit_done(s);
+		if (s->done != NULL)
+			s->done(s->done_arg);
+	}
+}
+
+static void
+on_pace(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	fill(arg);
+}
+
+static unsigned
+inflight_limit(const struct scan_config *cfg)
+{
+	struct rlimit rl;
+	rlim_t fds = INFLIGHT_MAX + FD_RESERVE;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < fds)
+		fds = rl.rlim_cur;
+	if (fds < FD_RESERVE + CWND_MIN)
+		fds = FD_RESERVE + CWND_MIN;
+	fds -= FD_RESERVE;
+	if (cfg->max_inflight > 0 && cfg->max_inflight < fds)
+		fds = cfg->max_inflight;
+	return (unsigned)fds;
+}
+
+static int
+make_slots(struct scan *s)
+{
+	unsigned i;
+
+	s->slots = calloc(s->nslots, sizeof *s->slots);
+	s->free_slots = calloc(s->nslots, sizeof *s->free_slots);
+	if (s->slots == NULL || s->free_slots == NULL)
+		return -1;
+	for (i = 0; i < s->nslots; i++) {
+		s->slots[i].scan = s;
+		s->slots[i].fd = -1;
+		s->slots[i].ev = event_new(loop_base(s->loop), -1, 0, NULL, NULL);
+		if (s->slots[i].ev == NULL)
+			return -1;
+		s->free_slots[s->nfree++] = s->nslots - 1 - i;
+	}
+	return 0;
+}
+
+struct scan *
+scan_new(struct loop *loop, struct evlog *log, const struct scan_config *cfg,
+    char *err, size_t errlen)
+{
+	struct scan *s = calloc(1, sizeof *s);
+	uint64_t total = (uint64_t)cfg->target->count * cfg->ports->count;
+
+	if (s == NULL || total == 0 || total > UINT32_MAX) {
+		snprintf(err, errlen, total == 0 ? "nothing to scan" :
+		    s == NULL ? "out of memory" : "too many host and port pairs");
+		free(s);
+		return NULL;
+	}
+	s->loop = loop;
+	s->log = log;
+	s->cfg = *cfg;
+	s->total = (uint32_t)total;
+	s->counts.total = total;
+	s->nslots = inflight_limit(cfg);
+	s->rto = RTO_FIRST;
+	s->cwnd = CWND_FIRST;
+	if (make_slots(s) != 0 ||
+	    (s->pace = event_new(loop_base(loop), -1, EV_PERSIST, on_pace, s)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		scan_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+scan_start(struct scan *s, void (*done)(void *), void *arg)
+{
+	struct timeval tick = { 0, (suseconds_t)(PACE_TICK * 1e6) };
+	struct ev ev;
+
+	s->done = done;
+	s->done_arg = arg;
+	s->running = true;
+	s->started = s->tokens_at = clock_mono();
+	ev_init(&ev, "scan", "started");
+	ev_str(&ev, "target", s->cfg.target->name);
+	ev_int(&ev, "hosts", (int64_t)s->cfg.target->count);
+	ev_int(&ev, "ports", s->total);
+	ev_int(&ev, "max_inflight", s->nslots);
+	evlog_push(s->log, &ev);
+	event_add(s->pace, &tick);
+	fill(s);
+}
+
+void
+scan_stop(struct scan *s)
+{
+	unsigned i;
+
+	s->running = false;
+	if (s->pace != NULL)
+		event_del(s->pace);
+	for (i = 0; s->slots != NULL && i < s->nslots; i++)
+		probe_close(&s->slots[i], true);
+}
+
+void
+scan_counts(const struct scan *s, struct scan_counts *c)
+{
+	*c = s->counts;
+	c->elapsed = clock_mono() - s->started;
+	c->per_second = c->elapsed > 0 ? (double)c->done / c->elapsed : 0;
+	c->finished = !s->running && c->done == c->total;
+}
+
+void
+scan_free(struct scan *s)
+{
+	unsigned i;
+
+	if (s == NULL)
+		return;
+	scan_stop(s);
+	for (i = 0; s->slots != NULL && i < s->nslots; i++)
+		if (s->slots[i].ev != NULL)
+			event_free(s->slots[i].ev);
+	if (s->pace != NULL)
+		event_free(s->pace);
+	free(s->slots);
+	free(s->free_slots);
+	free(s->retry);
+	free(s->retry_tries);
+	free(s);
+}

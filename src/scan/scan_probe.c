@@ -1,0 +1,144 @@
+/*
+ * scan_probe.c: one non-blocking connect and what its outcome means:
+ * connected = open (syn-ack); ECONNREFUSED = closed (reset, or an ICMP
+ * port unreachable, which the kernel reports the same way); no route,
+ * host or net unreachable, or refused by a local filter = filtered
+ * (icmp-unreachable); no answer before the timeout = filtered (timeout).
+ */
+#include <errno.h>
+#include <string.h>
+#include <poll.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#include <event2/event.h>
+
+#include "../core/loop.h"
+#include "scan_int.h"
+
+void
+probe_close(struct probe *p, bool connected)
+{
+	struct linger rst = { 1, 0 };
+
+	if (p->fd < 0)
+		return;
+	event_del(p->ev);
+	/* A reset, not a FIN: no TIME_WAIT left behind per open port. */
+	if (connected)
+		setsockopt(p->fd, SOL_SOCKET, SO_LINGER, &rst, sizeof rst);
+	close(p->fd);
+	p->fd = -1;
+}
+
+/* The verdict of a finished connect by its error; false if err is not
+ * one we know (the port is then retried like a silent one). */
+static bool
+classify(struct scan *s, struct probe *p, int err)
+{
+	switch (err) {
+	case 0:
+		scan_rtt_sample(s, p->rtt);
+		if (s->cfg.banners)
+			banner_start(s, p);
+		else
+			scan_finish(s, p, PORT_OPEN, "syn-ack");
+		return true;
+	case ECONNREFUSED:
+		scan_rtt_sample(s, p->rtt);
+		scan_finish(s, p, PORT_CLOSED, "reset");
+		return true;
+	case EHOSTUNREACH: case ENETUNREACH: case EACCES: case EPERM:
+	case EHOSTDOWN:
+		scan_finish(s, p, PORT_FILTERED, "icmp-unreachable");
+		return true;
+	case ETIMEDOUT:
+		scan_timed_out(s, p);
+		return true;
+	}
+	return false;
+}
+
+/* Whether the connect has finished: a timeout may fire in the same loop
+ * pass as the answer, or before a busy loop got to it. */
+static bool
+connect_finished(evutil_socket_t fd, short what)
+{
+	struct pollfd pfd = { fd, POLLOUT, 0 };
+
+	return (what & EV_WRITE) || (poll(&pfd, 1, 0) == 1 && pfd.revents != 0);
+}
+
+static void
+on_connect(evutil_socket_t fd, short what, void *arg)
+{
+	struct probe *p = arg;
+	struct scan *s = p->scan;
+	socklen_t len = sizeof(int);
+	int err = 0;
+
+	if (!connect_finished(fd, what)) {
+		scan_timed_out(s, p);
+		return;
+	}
+	p->rtt = clock_mono() - p->sent;
+	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+		err = errno;
+	if (!classify(s, p, err))
+		scan_finish(s, p, PORT_FILTERED, strerror(err));
+}
+
+bool
+probe_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
+{
+	const struct sockaddr_storage *host = scan_host_of(s, idx);
+	struct sockaddr_storage to = *host;
+	socklen_t tolen = host->ss_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+	uint16_t port = htons(scan_port_of(s, idx));
+	struct timeval tv;
+	int rc;
+
+	if ((p->fd = socket(host->ss_family, SOCK_STREAM | SOCK_NONBLOCK |
+	    SOCK_CLOEXEC, 0)) < 0)
+		return false;
+	p->family = host->ss_family;
+	if (to.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&to)->sin6_port = port;
+	else
+		((struct sockaddr_in *)&to)->sin_port = port;
+	p->idx = idx;
+	p->tries = tries;
+	p->got = 0;
+	p->asked = false;
+	p->sent = clock_mono();
+	p->rtt = 0;
+	if ((rc = connect(p->fd, (struct sockaddr *)&to, tolen)) == 0 ||
+	    errno != EINPROGRESS) {
+		int err = rc == 0 ? 0 : errno;
+
+		if (err == EADDRNOTAVAIL || err == EAGAIN) {	/* no local port */
+			close(p->fd);
+			p->fd = -1;
+			return false;
+		}
+		p->rtt = clock_mono() - p->sent;
+		if (!classify(s, p, err))
+			scan_finish(s, p, PORT_FILTERED, strerror(err));
+		return true;
+	}
+	/* Loopback and LAN answers often arrive within connect() itself: one
+	 * getsockopt spares the epoll round for them. */
+	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &rc, &(socklen_t){ sizeof rc }) == 0 &&
+	    rc != 0) {
+		p->rtt = clock_mono() - p->sent;
+		if (!classify(s, p, rc))
+			scan_finish(s, p, PORT_FILTERED, strerror(rc));
+		return true;
+	}
+	tv.tv_sec = (time_t)s->rto;
+	tv.tv_usec = (suseconds_t)((s->rto - (double)tv.tv_sec) * 1e6);
+	event_assign(p->ev, loop_base(s->loop), p->fd, EV_WRITE, on_connect, p);
+	event_add(p->ev, &tv);
+	return true;
+}
