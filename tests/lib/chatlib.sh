@@ -3,6 +3,11 @@
 #   peer_start NAME NODE|- ARGS...   (NODE "-": this namespace)
 #   peer_say NAME TEXT               peer_stop NAME (EOF: bye and exit)
 #   peer_wait NAME REGEX [SECONDS]   peer_kill NAME (SIGKILL, no bye)
+#   peer_count NAME REGEX            peer_kill_pid NAME (the same, by PID)
+#   peer_pid NAME                    peers_stop_all (EOF to all, then wait)
+# peer_kill matches the command line, so on a shared machine it can reach
+# another run's peer of the same name; for NODE "-" the recorded PID is
+# punchline's own, and peer_kill_pid and peer_pid use it.
 
 declare -A PEER_FD PEER_PID
 
@@ -42,11 +47,21 @@ peer_kill() {
 	peer_stop "$1"
 }
 
+peer_pid() { echo "${PEER_PID[$1]}"; }
+
+peer_kill_pid() {
+	kill -9 "${PEER_PID[$1]}" 2>/dev/null
+	peer_stop "$1"
+}
+
+# Forgets the PIDs it has waited for: a later call (an EXIT trap) must not
+# wait for, or kill, an unrelated process that reused one.
 peers_stop_all() {
 	local n
 	for n in "${!PEER_FD[@]}"; do peer_stop "$n"; done
 	for n in "${!PEER_PID[@]}"; do
 		retry 10 sh -c "! kill -0 ${PEER_PID[$n]} 2>/dev/null" ||
 			kill -9 "${PEER_PID[$n]}" 2>/dev/null
+		unset "PEER_PID[$n]"
 	done
 }
