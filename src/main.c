@@ -23,6 +23,8 @@
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
 #include "scan/scan_cli.h"
+#include "mesh/mesh.h"
+#include "../ui/pane_chat.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -35,10 +37,16 @@ struct options {
 	const char	*user;		/* -Z */
 	const char	*theme;
 	bool		 ascii;
+	/* The Chat pane's mesh: started when --room or --plaintext is given. */
+	struct mesh_config chat;
+	const char	*room, *connect;
+	bool		 plaintext;
 };
 
 static const char usage_text[] =
     "usage: punchline [-Z USER] [--theme NAME] [--ascii]\n"
+    "                 [--room SECRET | --plaintext] [--name N] [--port P]\n"
+    "                 [--bind ADDR] [--connect TARGET]\n"
     "       punchline COMMAND [--help] [ARGS...]\n"
     "\n"
     "With no command, the full-screen lab: Chat, Sockets, Scanner and Capture.\n"
@@ -60,6 +68,10 @@ static const char usage_text[] =
     "  --ascii          ASCII line drawing even in a UTF-8 locale\n"
     "  -h, --help       this help\n"
     "  -V, --version    print the version\n"
+    "\n"
+    "  --room SECRET, --plaintext, --name, --port, --bind, --connect TARGET:\n"
+    "                   start the Chat pane's mesh, as punchline chat does\n"
+    "                   (TARGET: host, host:port, [v6]:port or host:scan)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
 
@@ -240,9 +252,55 @@ load_theme(const struct options *o, struct theme *theme, bool *color)
 	free(text);
 }
 
-static int
-run_tui(const struct options *o)
+static void
+chat_quit(void *arg)
 {
+	loop_exit(arg);
+}
+
+static void
+chat_closed(void *arg)
+{
+	loop_exit(arg);
+}
+
+/* The Chat pane's mesh, if asked for; NULL with the reason in why. */
+static struct mesh *
+start_chat(struct options *o, struct loop *loop, struct evlog *log,
+    char *why, size_t len)
+{
+	struct mesh_target target;
+	struct mesh *m;
+	char err[320];
+
+	if (o->room == NULL && !o->plaintext) {
+		snprintf(why, len, "No mesh: start punchline with --room SECRET "
+		    "(a sealed room) or --plaintext (readable, for teaching), "
+		    "and --connect HOST to join; then /connect works here.");
+		return NULL;
+	}
+	o->chat.plaintext = o->plaintext;
+	if (o->room != NULL)
+		snprintf(o->chat.room, sizeof o->chat.room, "%s", o->room);
+	if (o->connect != NULL &&
+	    mesh_target_parse(o->connect, &target, err, sizeof err) != 0)
+		fatalx("--connect: %s", err);
+	if ((m = mesh_new(loop, log, &o->chat, err, sizeof err)) == NULL) {
+		snprintf(why, len, "No mesh: %s", err);
+		return NULL;
+	}
+	if (o->connect != NULL && target.scan)
+		mesh_scan(m, &target.addr, 1, 65535, 0);
+	else if (o->connect != NULL)
+		mesh_join(m, &target.addr);
+	return m;
+}
+
+static int
+run_tui(struct options *o)
+{
+	struct mesh *mesh;
+	char why[400];
 	struct tui_config cfg;
 	struct theme theme;
 	struct loop *loop;
@@ -262,11 +320,18 @@ run_tui(const struct options *o)
 	if ((loop = loop_new()) == NULL || evlog_init(&log, EVLOG_CAPACITY) != 0)
 		fatal("cannot start the event loop");
 	loop_reap_children(loop);
+	mesh = start_chat(o, loop, &log, why, sizeof why);
+	pane_chat_attach(mesh, why, chat_quit, loop);
 	tui = tui_new(loop, &log, &cfg);
 	if (tui_start(tui) != 0)
 		fatalx("cannot take the terminal");
 	loop_run(loop);
 	tui_free(tui);
+	if (mesh != NULL) {	/* what is queued goes out, then BYE */
+		mesh_close(mesh, chat_closed, loop);
+		loop_run(loop);
+		mesh_free(mesh);
+	}
 	evlog_free(&log);
 	loop_free(loop);
 	return 0;
@@ -295,6 +360,30 @@ run_command(const struct options *o, int argc, char **argv)
 	return 2;
 }
 
+static int
+chat_option(struct options *o, int c, const char *arg)
+{
+	long port;
+	char *end;
+
+	if (c == 'n' && strlen(arg) >= 1 && strlen(arg) <= MESH_NAME_MAX) {
+		snprintf(o->chat.name, sizeof o->chat.name, "%s", arg);
+		return 0;
+	}
+	port = strtol(arg, &end, 10);
+	if (c == 'p' && *end == '\0' && port >= 1 && port <= 65535) {
+		o->chat.port = (uint16_t)port;
+		return 0;
+	}
+	if (c == 'b' && mesh_bind_parse(arg, &o->chat.bind) == 0) {
+		o->chat.bound = true;
+		return 0;
+	}
+	fprintf(stderr, "punchline: bad --%s '%s'\n", c == 'n' ? "name" :
+	    c == 'p' ? "port" : "bind", arg);
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -304,11 +393,21 @@ main(int argc, char **argv)
 		{ "user", required_argument, NULL, 'Z' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "ascii", no_argument, NULL, 'a' },
+		{ "room", required_argument, NULL, 'r' },
+		{ "plaintext", no_argument, NULL, 'P' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "bind", required_argument, NULL, 'b' },
+		{ "connect", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { NULL, NULL, false };
+	struct options o;
+	const char *user = getenv("USER");
 	int c;
 
+	memset(&o, 0, sizeof o);
+	snprintf(o.chat.name, sizeof o.chat.name, "%s",
+	    user != NULL && *user != '\0' ? user : "anonymous");
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 	opterr = 0;
@@ -323,6 +422,13 @@ main(int argc, char **argv)
 		case 'Z':	o.user = optarg; break;
 		case 't':	o.theme = optarg; break;
 		case 'a':	o.ascii = true; break;
+		case 'r':	o.room = optarg; break;
+		case 'P':	o.plaintext = true; break;
+		case 'c':	o.connect = optarg; break;
+		case 'n': case 'p': case 'b':
+			if (chat_option(&o, c, optarg) != 0)
+				return 2;
+			break;
 		default:
 			fprintf(stderr, "punchline: unknown or incomplete option "
 			    "'%s'\n%s", argv[optind - 1], usage_text);
@@ -331,5 +437,9 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		return run_command(&o, argc - optind, argv + optind);
+	if (o.room != NULL && o.plaintext) {
+		fprintf(stderr, "punchline: --room and --plaintext: choose one\n");
+		return 2;
+	}
 	return run_tui(&o);
 }

@@ -29,6 +29,9 @@ struct pane_ops {
 	/* An action from the pane's key table; true if it used it. */
 	bool	(*action)(struct pane *, int action);
 	void	(*on_event)(struct pane *, const struct ev *);
+	/* A pane with an input line takes typed keys here first (letters
+	 * too, so q types a q); true if it used the key. */
+	bool	(*text)(struct pane *, int ch);
 	/* What is running, for the quit prompt; NULL when idle. */
 	const char *(*busy)(struct pane *);
 };

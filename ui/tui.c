@@ -401,8 +401,13 @@ dispatch_key(struct tui *t, int ch)
 	const struct key_binding *global = keys_lookup(keys_global, ch), *kb;
 	struct pane *p = &t->slots[t->focus].pane;
 
-	if (global != NULL && (ch > 0x7e || ch == '\t')) {
+	if (global != NULL && (ch > 0x7e || ch == '\t' || ch == 12)) {
 		run_global(t, global->action);
+		return;
+	}
+	if (p->ops->text != NULL && p->ops->text(p, ch)) {
+		if (p->dirty)
+			schedule_frame(t);
 		return;
 	}
 	kb = keys_lookup(p->ops->keys, ch);

@@ -60,6 +60,7 @@ check "four pane titles in a 2x2 grid" titles_in_grid
 check "status bar names host and privileges" on_screen "host $(hostname)"
 check "key bar is generated from the key table" on_screen "F1Help F2Chat F3Sockets F4Scanner F5Capture F6Layout F7Zoom F10Quit"
 check "an unbuilt pane says so, with no data" on_screen "Not built yet"
+check "the chat pane says how to start a mesh" on_screen "No mesh: start punchline"
 check "Chat has focus at start" on_screen "[ Chat ]"
 
 tmx send-keys -t main Tab
@@ -125,12 +126,12 @@ colour_codes() { tmx capture-pane -p -e -t main | grep -cP '\e\[([0-9;]*;)?(3[0-
 start
 check "the default theme draws in colour" test "$(colour_codes)" -gt 0
 check "UTF-8 locale: box-drawing borders" on_screen "┌─[ Chat ]"
-tmx send-keys -t main q
+tmx send-keys -t main F10
 start NO_COLOR=1
 check "NO_COLOR: no colour at all" test "$(colour_codes)" = 0
 check "NO_COLOR: focus still visible as text" on_screen "[ Chat ]"
-tmx send-keys -t main q
+tmx send-keys -t main F10
 start LC_ALL=C
 check "C locale: ASCII borders" on_screen "+-[ Chat ]"
-tmx send-keys -t main q
+tmx send-keys -t main F10
 retry 5 on_screen "EXIT=0"

@@ -1,0 +1,89 @@
+/* test_line_edit.c: the Chat pane's input line. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../ui/line_edit.h"
+
+static void
+type(struct line_edit *l, const char *s)
+{
+	while (*s != '\0')
+		line_insert(l, *s++);
+}
+
+static void
+editing(void **state)
+{
+	static struct line_edit l;
+	char out[64];
+
+	(void)state;
+	line_init(&l);
+	type(&l, "helo");
+	line_key(&l, LK_LEFT);
+	type(&l, "l");
+	assert_string_equal(l.buf, "hello");
+	line_key(&l, LK_HOME);
+	line_key(&l, LK_DELETE);
+	assert_string_equal(l.buf, "ello");
+	line_key(&l, LK_END);
+	type(&l, " caf\xc3\xa9");
+	line_key(&l, LK_BACKSPACE);	/* a whole character */
+	assert_string_equal(l.buf, "ello caf");
+	line_take(&l, out, sizeof out);
+	assert_string_equal(out, "ello caf");
+	assert_int_equal(l.len, 0);
+}
+
+static void
+history(void **state)
+{
+	static struct line_edit l;
+	char out[64];
+
+	(void)state;
+	line_init(&l);
+	type(&l, "one");
+	line_take(&l, out, sizeof out);
+	type(&l, "two");
+	line_take(&l, out, sizeof out);
+	line_key(&l, LK_UP);
+	assert_string_equal(l.buf, "two");
+	line_key(&l, LK_UP);
+	assert_string_equal(l.buf, "one");
+	line_key(&l, LK_UP);		/* no older one */
+	assert_string_equal(l.buf, "one");
+	line_key(&l, LK_DOWN);
+	assert_string_equal(l.buf, "two");
+	line_key(&l, LK_DOWN);
+	assert_string_equal(l.buf, "");
+}
+
+static void
+long_lines_stop_at_the_limit(void **state)
+{
+	static struct line_edit l;
+	int i;
+
+	(void)state;
+	line_init(&l);
+	for (i = 0; i < LINE_MAX_BYTES + 50; i++)
+		line_insert(&l, 'x');
+	assert_int_equal(l.len, LINE_MAX_BYTES);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(editing),
+		cmocka_unit_test(history),
+		cmocka_unit_test(long_lines_stop_at_the_limit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
