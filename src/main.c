@@ -252,6 +252,17 @@ load_theme(const struct options *o, struct theme *theme, bool *color)
 	free(text);
 }
 
+/* The secret leaves the stack copy (volatile: not optimised away). */
+static void
+forget_secret(struct mesh_config *cfg)
+{
+	volatile char *p = cfg->room;
+	size_t i;
+
+	for (i = 0; i < sizeof cfg->room; i++)
+		p[i] = 0;
+}
+
 static void
 chat_quit(void *arg)
 {
@@ -264,6 +275,32 @@ chat_closed(void *arg)
 	loop_exit(arg);
 }
 
+/* What the Chat pane needs to start a mesh later, from its prompt. */
+static struct chat_ctx {
+	struct options	*o;
+	struct loop	*loop;
+	struct evlog	*log;
+	struct mesh	*mesh;
+} chat_ctx;
+
+static struct mesh *
+start_from_pane(void *arg, const char *room, char *why, size_t len)
+{
+	struct mesh_config cfg = chat_ctx.o->chat;
+	char err[320];
+
+	(void)arg;
+	cfg.plaintext = room == NULL;
+	if (room != NULL)
+		snprintf(cfg.room, sizeof cfg.room, "%s", room);
+	chat_ctx.mesh = mesh_new(chat_ctx.loop, chat_ctx.log, &cfg, err,
+	    sizeof err);
+	forget_secret(&cfg);
+	if (chat_ctx.mesh == NULL)
+		snprintf(why, len, "No mesh: %s", err);
+	return chat_ctx.mesh;
+}
+
 /* The Chat pane's mesh, if asked for; NULL with the reason in why. */
 static struct mesh *
 start_chat(struct options *o, struct loop *loop, struct evlog *log,
@@ -274,9 +311,10 @@ start_chat(struct options *o, struct loop *loop, struct evlog *log,
 	char err[320];
 
 	if (o->room == NULL && !o->plaintext) {
-		snprintf(why, len, "No mesh: start punchline with --room SECRET "
-		    "(a sealed room) or --plaintext (readable, for teaching), "
-		    "and --connect HOST to join; then /connect works here.");
+		snprintf(why, len, "No mesh yet. Type /room SECRET (a sealed "
+		    "room) or /plaintext (readable, for teaching), then "
+		    "/connect HOST; or start punchline with --room or "
+		    "--plaintext and --connect.");
 		return NULL;
 	}
 	o->chat.plaintext = o->plaintext;
@@ -321,13 +359,14 @@ run_tui(struct options *o)
 		fatal("cannot start the event loop");
 	loop_reap_children(loop);
 	mesh = start_chat(o, loop, &log, why, sizeof why);
-	pane_chat_attach(mesh, why, chat_quit, loop);
+	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
+	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
 	tui = tui_new(loop, &log, &cfg);
 	if (tui_start(tui) != 0)
 		fatalx("cannot take the terminal");
 	loop_run(loop);
 	tui_free(tui);
-	if (mesh != NULL) {	/* what is queued goes out, then BYE */
+	if ((mesh = chat_ctx.mesh) != NULL) {	/* queued goes out, then BYE */
 		mesh_close(mesh, chat_closed, loop);
 		loop_run(loop);
 		mesh_free(mesh);

@@ -101,3 +101,12 @@ line_take(struct line_edit *l, char *out, size_t outlen)
 	l->len = l->cursor = 0;
 	l->browsing = -1;
 }
+
+void
+line_forget_last(struct line_edit *l)
+{
+	if (l->nhistory == 0)
+		return;
+	l->nhistory--;
+	memset(l->history[l->nhistory % LINE_HISTORY], 0, LINE_MAX_BYTES + 1);
+}

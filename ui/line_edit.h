@@ -29,5 +29,7 @@ void	 line_insert(struct line_edit *, char c);
 void	 line_key(struct line_edit *, enum line_key);
 /* The line, into the history, and the editor emptied. */
 void	 line_take(struct line_edit *, char *out, size_t outlen);
+/* Drops the newest history line (a secret must not be recalled). */
+void	 line_forget_last(struct line_edit *);
 
 #endif

@@ -40,8 +40,9 @@ struct tracked {
 
 struct chat_pane {
 	struct mesh		*mesh;
-	char			 why_none[160];
+	char			 why_none[400];
 	void			(*quit)(void *);
+	chat_start_fn		 start;
 	void			*quit_arg;
 	struct line_edit	 input;
 	struct chat_line	 lines[CHAT_LINES];
@@ -54,16 +55,18 @@ static struct {
 	struct mesh	*mesh;
 	const char	*why_none;
 	void		(*quit)(void *);
+	chat_start_fn	 start;
 	void		*arg;
 } attached;
 
 void
 pane_chat_attach(struct mesh *m, const char *why_none, void (*quit)(void *),
-    void *arg)
+    chat_start_fn start, void *arg)
 {
 	attached.mesh = m;
 	attached.why_none = why_none;
 	attached.quit = quit;
+	attached.start = start;
 	attached.arg = arg;
 }
 
@@ -107,6 +110,7 @@ init(struct pane *pane)
 	line_init(&c->input);
 	c->mesh = attached.mesh;
 	c->quit = attached.quit;
+	c->start = attached.start;
 	c->quit_arg = attached.arg;
 	c->show_peers = true;
 	snprintf(c->why_none, sizeof c->why_none, "%s",
@@ -209,7 +213,12 @@ draw(struct pane *pane, WINDOW *win)
 	if (c->mesh != NULL && c->show_peers && h > 8)
 		y = draw_peers(c, win, y, w);
 	draw_stream(c, win, y, h - 1, w);
-	snprintf(prompt, sizeof prompt, "> %s", c->input.buf);
+	if (strncmp(c->input.buf, "/room ", 6) == 0)	/* typed hidden */
+		snprintf(prompt, sizeof prompt, "> /room %.*s", (int)
+		    (c->input.len - 6 < 64 ? c->input.len - 6 : 64),
+		    "****************************************************************");
+	else
+		snprintf(prompt, sizeof prompt, "> %s", c->input.buf);
 	draw_text(win, h - 1, 0, w, theme_attr(ROLE_TEXT), prompt);
 }
 
@@ -220,8 +229,7 @@ connect_to(struct chat_pane *c, const char *target)
 	char err[320], line[LINE_MAX_BYTES + 32];
 
 	if (c->mesh == NULL) {
-		say(c, "no mesh: start punchline with --room SECRET or "
-		    "--plaintext");
+		say(c, "no mesh yet: /room SECRET or /plaintext first");
 		return;
 	}
 	if (mesh_target_parse(target, &t, err, sizeof err) != 0) {
@@ -236,10 +244,34 @@ connect_to(struct chat_pane *c, const char *target)
 	say(c, line);
 }
 
+/* The connect prompt: /room SECRET or /plaintext starts the mesh here. */
+static void
+start_mesh(struct chat_pane *c, const char *room)
+{
+	char why[400];
+
+	if (c->mesh != NULL) {
+		say(c, "a mesh is running already");
+		return;
+	}
+	if (c->start == NULL || (c->mesh = c->start(c->quit_arg, room, why,
+	    sizeof why)) == NULL) {
+		snprintf(c->why_none, sizeof c->why_none, "%s",
+		    c->start == NULL ? "cannot start a mesh here" : why);
+		return;
+	}
+	say(c, room != NULL ? "sealed room started; /connect HOST to join" :
+	    "plaintext mesh started; /connect HOST to join");
+}
+
 static void
 command(struct chat_pane *c, const char *line)
 {
-	if (strncmp(line, "/connect ", 9) == 0)
+	if (strncmp(line, "/room ", 6) == 0 && line[6] != '\0')
+		start_mesh(c, line + 6);
+	else if (strcmp(line, "/plaintext") == 0)
+		start_mesh(c, NULL);
+	else if (strncmp(line, "/connect ", 9) == 0)
 		connect_to(c, line + 9);
 	else if (strcmp(line, "/peers") == 0)
 		c->show_peers = !c->show_peers;
@@ -250,8 +282,9 @@ command(struct chat_pane *c, const char *line)
 	} else if (strcmp(line, "/quit") == 0 && c->quit != NULL)
 		c->quit(c->quit_arg);
 	else
-		say(c, "/connect HOST[:PORT|:scan]  /peers (show or hide the "
-		    "list)  /nick NAME (1-32 bytes)  /quit  /help");
+		say(c, "/room SECRET or /plaintext (start)  /connect "
+		    "HOST[:PORT|:scan]  /peers (show or hide the list)  /nick "
+		    "NAME (1-32 bytes)  /quit  /help");
 }
 
 static void
@@ -262,6 +295,8 @@ send_line(struct chat_pane *c)
 	line_take(&c->input, line, sizeof line);
 	if (line[0] == '\0')
 		return;
+	if (strncmp(line, "/room ", 6) == 0)	/* the secret: not in history */
+		line_forget_last(&c->input);
 	if (line[0] == '/') {
 		command(c, line);
 		return;

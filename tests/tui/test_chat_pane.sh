@@ -47,8 +47,20 @@ check "chat pane: the robot hears our bye" \
 
 tmx kill-server
 tmx -f /dev/null new-session -d -s main -x 120 -y 30 \
-    "env LC_ALL=C.UTF-8 TERM=screen bash --norc --noprofile"
+    "env LC_ALL=C.UTF-8 TERM=screen XDG_CONFIG_HOME=$PL_OUT/tui-xdg bash --norc --noprofile"
 tmx send-keys -t main "$PL_BIN; echo EXIT=\$?" Enter
-check "chat pane without a mesh says how to start one" wait_screen "No mesh: start punchline with --room"
+check "chat pane without a mesh says how to start one" wait_screen "No mesh yet. Type /room SECRET"
+ids="$PL_OUT/tui-ids"; rm -rf "$ids"
+peer_start sealbot - --room pane-room-9 --identity "$ids/bot" --bind 127.0.0.1 --port $((q + 2))
+tmx send-keys -t main -l -- "/room pane-"
+check "the connect prompt hides the room secret as it is typed" wait_screen "> /room *****"
+check "and never shows it" sh -c "! tmux -u -L $SOCK capture-pane -p -t main | grep -q 'pane-'"
+typeline "room-9"
+check "/room starts a sealed room from the pane" wait_screen "sealed room started"
+typeline "/connect 127.0.0.1:$((q + 2))"
+check "/connect joins a sealed peer; its fingerprint in the list" \
+    wait_screen "sealbot      $(grep -oE '"fingerprint":"[^"]+"' "$PL_OUT/sealbot.out" | head -1 | cut -d'"' -f4) direct"
 tmx send-keys -t main F10
 check "and quits cleanly" wait_screen "EXIT=0"
+check "the pane's identity key went to XDG_CONFIG_HOME, mode 600" \
+    test "$(stat -c %a "$PL_OUT/tui-xdg/punchline/identity" 2>/dev/null)" = 600
