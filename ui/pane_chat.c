@@ -369,6 +369,34 @@ on_delivery(struct chat_pane *c, const struct ev *ev)
 		    ev_get_str(ev, "to") != NULL ? ev_get_str(ev, "to") : "?");
 }
 
+static const char *
+str_or(const struct ev *ev, const char *key, const char *dflt)
+{
+	const char *v = ev_get_str(ev, key);
+
+	return v != NULL ? v : dflt;
+}
+
+/* Joins, punches, path changes and losses, said the way a class reads
+ * them: "bob: direct (public) 198.51.100.3:12345, hole punched". */
+static bool
+plain_words(const struct ev *ev, char *line, size_t len)
+{
+	if (strcmp(ev->kind, "peer") == 0)
+		snprintf(line, len, "%s: %s (%s) %s, %s", str_or(ev, "name", "?"),
+		    str_or(ev, "state", "?"), str_or(ev, "path", "?"),
+		    str_or(ev, "endpoint", ""), str_or(ev, "reason", ""));
+	else if (strcmp(ev->kind, "public_endpoint") == 0)
+		snprintf(line, len, "our NAT shows us as %s",
+		    str_or(ev, "endpoint", "?"));
+	else if (strcmp(ev->kind, "mode_mismatch") == 0)
+		snprintf(line, len, "%s cannot talk to us: %s",
+		    str_or(ev, "from", "?"), str_or(ev, "why", ""));
+	else
+		return false;
+	return true;
+}
+
 /* Everything else the mesh says, as a line in the stream. */
 static void
 on_mesh_event(struct chat_pane *c, const struct ev *ev)
@@ -388,7 +416,8 @@ on_mesh_event(struct chat_pane *c, const struct ev *ev)
 	    strcmp(ev->kind, "scan_progress") == 0 ||
 	    strcmp(ev->kind, "scanned") == 0)
 		return;		/* counted in the peers list; too many to list */
-	ev_format_text(ev, line, sizeof line);
+	if (!plain_words(ev, line, sizeof line))
+		ev_format_text(ev, line, sizeof line);
 	say(c, line);
 }
 

@@ -6,7 +6,11 @@
 . "$(dirname "$0")/../lib/chatlib.sh"
 SOCK="pl-chat-$$"
 tmx() { tmux -u -L "$SOCK" "$@"; }
-cleanup() { tmx kill-server 2>/dev/null; peers_stop_all; }
+cleanup() {
+	tmux -L "pl-chat-$$" kill-server 2>/dev/null
+	tmux -L "pl-chat-$$-2" kill-server 2>/dev/null
+	peers_stop_all
+}
 trap cleanup EXIT
 if ! command -v tmux >/dev/null; then
 	skip "chat pane" "tmux is not installed: make deps"
@@ -46,6 +50,7 @@ check "chat pane: the robot hears our bye" \
     peer_wait robot '"name":"teacher","state":"gone".*"reason":"said bye"'
 
 tmx kill-server
+SOCK="pl-chat-$$-2"	# a new server: reusing one races with its exit
 tmx -f /dev/null new-session -d -s main -x 120 -y 30 \
     "env LC_ALL=C.UTF-8 TERM=screen XDG_CONFIG_HOME=$PL_OUT/tui-xdg bash --norc --noprofile"
 tmx send-keys -t main "$PL_BIN; echo EXIT=\$?" Enter
