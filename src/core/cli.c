@@ -1,6 +1,8 @@
 /* cli.c: usage errors, said the same way by every subcommand. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -16,4 +18,15 @@ cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
 	fputc('\n', stderr);
 	fputs(usage, stderr);
 	return 2;
+}
+
+int
+cli_number(const char *s, long min, long max, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return *end != '\0' || end == s || errno != 0 || *out < min ||
+	    *out > max ? -1 : 0;
 }

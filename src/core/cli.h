@@ -9,4 +9,7 @@
 __attribute__((format(printf, 3, 4)))
 int	 cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...);
 
+/* A decimal within min..max into *out: 0, or -1 (the caller says why). */
+int	 cli_number(const char *s, long min, long max, long *out);
+
 #endif

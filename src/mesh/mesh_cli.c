@@ -180,15 +180,6 @@ usage_error(const char *fmt, const char *arg)
 	return cli_usage_error("chat", mesh_cli_usage, fmt, arg);
 }
 
-static int
-parse_number(const char *s, long min, long max, long *out)
-{
-	char *end;
-
-	*out = strtol(s, &end, 10);
-	return *end != '\0' || end == s || *out < min || *out > max ? -1 : 0;
-}
-
 struct chat_args {
 	struct mesh_config	 cfg;
 	bool			 json, plaintext;
@@ -266,12 +257,12 @@ parse_args(int argc, char **argv, struct chat_args *a)
 			snprintf(a->cfg.name, sizeof a->cfg.name, "%s", optarg);
 			break;
 		case 'p':
-			if (parse_number(optarg, 1, 65535, &n) != 0)
+			if (cli_number(optarg, 1, 65535, &n) != 0)
 				return usage_error("port '%s': want 1-65535", optarg);
 			a->cfg.port = (uint16_t)n;
 			break;
 		case 'k':
-			if (parse_number(optarg, 1, 3600, &n) != 0)
+			if (cli_number(optarg, 1, 3600, &n) != 0)
 				return usage_error("keepalive '%s': want 1-3600 s", optarg);
 			a->cfg.keepalive = (double)n;
 			break;
@@ -289,7 +280,7 @@ parse_args(int argc, char **argv, struct chat_args *a)
 			    optarg);
 			break;
 		case 'R':
-			if (parse_number(optarg, 1, SCAN_RATE_MAX, &n) != 0)
+			if (cli_number(optarg, 1, SCAN_RATE_MAX, &n) != 0)
 				return usage_error("--scan-rate '%s': want 1-100000 "
 				    "probes/s", optarg);
 			a->scan_rate = (unsigned)n;

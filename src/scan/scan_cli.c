@@ -45,15 +45,6 @@ usage_error(const char *fmt, const char *arg)
 }
 
 static int
-number(const char *s, long min, long max, long *out)
-{
-	char *end;
-
-	*out = strtol(s, &end, 10);
-	return *end != '\0' || end == s || *out < min || *out > max ? -1 : 0;
-}
-
-static int
 parse_option(int c, struct scan_args *a)
 {
 	long n;
@@ -70,21 +61,21 @@ parse_option(int c, struct scan_args *a)
 	case 'U':
 		return usage_error("%s", "--udp is not built yet; use --connect");
 	case 't':
-		if (number(optarg, 1, 65535, &a->top) != 0)
+		if (cli_number(optarg, 1, 65535, &a->top) != 0)
 			return usage_error("--top '%s': want 1-65535", optarg);
 		return -1;
 	case 'r':
-		if (number(optarg, 1, 1000000, &n) != 0)
+		if (cli_number(optarg, 1, 1000000, &n) != 0)
 			return usage_error("--rate '%s': want 1-1000000", optarg);
 		a->rate = (unsigned)n;
 		return -1;
 	case 'm':
-		if (number(optarg, 1, 65536, &n) != 0)
+		if (cli_number(optarg, 1, 65536, &n) != 0)
 			return usage_error("--max-inflight '%s': want 1-65536", optarg);
 		a->inflight = (unsigned)n;
 		return -1;
 	case 'w':
-		if (number(optarg, 1, 30, &n) != 0)
+		if (cli_number(optarg, 1, 30, &n) != 0)
 			return usage_error("--banner-wait '%s': want 1-30 s", optarg);
 		a->banner_wait = (double)n;
 		return -1;
