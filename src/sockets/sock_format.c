@@ -107,15 +107,13 @@ sock_format_local(const struct sock *s, char *buf, size_t len)
 }
 
 void
-sock_format_peer(const struct sock *s, const char *unix_peer, char *buf,
-    size_t len)
+sock_format_peer(const struct sock *s, char *buf, size_t len)
 {
 	bool none = s->state == ST_LISTEN;
 
 	if (s->proto == SP_UNIX) {
 		none = none || s->peer_inode == 0;
-		snprintf(buf, len, "%s", none ? "" :
-		    unix_peer != NULL && *unix_peer ? unix_peer : "*");
+		snprintf(buf, len, "%s", none ? "" : "*");
 		return;
 	}
 	none = none || (s->rport == 0 && all_zero(s->raddr, 16));

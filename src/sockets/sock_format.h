@@ -19,9 +19,8 @@ const char	*sock_state_name(int state);		/* "ESTAB" ... */
 int		 sock_state_parse(const char *);
 int		 sock_proto_parse(const char *);
 void		 sock_format_local(const struct sock *, char *buf, size_t len);
-/* "" when there is no peer (listeners, unconnected); for UNIX the peer's
- * name, which the caller looks up (NULL: "*"). */
-void		 sock_format_peer(const struct sock *, const char *unix_peer,
-		     char *buf, size_t len);
+/* "" when there is no peer (listeners, unconnected); for a connected
+ * UNIX socket "*", as ss shows it (the peer is known by its inode). */
+void		 sock_format_peer(const struct sock *, char *buf, size_t len);
 
 #endif

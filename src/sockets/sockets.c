@@ -233,19 +233,6 @@ sockets_user(struct sockets *s, const struct sock *sk)
 	return "";
 }
 
-const char *
-sockets_unix_peer(const struct sockets *s, const struct sock *sk)
-{
-	const struct sock *peer;
-
-	if (sk->proto != SP_UNIX || sk->peer_inode == 0)
-		return NULL;
-	peer = sock_table_find_inode(&s->cur, sk->peer_inode);
-	if (peer == NULL)
-		peer = sock_table_find_inode(&s->prev, sk->peer_inode);
-	return peer != NULL && peer->unix_name[0] ? peer->unix_name : NULL;
-}
-
 static void
 tcp_fields(struct ev *ev, const struct sock *sk)
 {
@@ -273,7 +260,7 @@ sock_fields(struct sockets *s, struct ev *ev, const struct sock *sk)
 	char local[SOCK_ADDR_MAX], peer[SOCK_ADDR_MAX];
 
 	sock_format_local(sk, local, sizeof local);
-	sock_format_peer(sk, sockets_unix_peer(s, sk), peer, sizeof peer);
+	sock_format_peer(sk, peer, sizeof peer);
 	ev_str(ev, "proto", sock_proto_name(sk->proto));
 	ev_str(ev, "local", local);
 	ev_str(ev, "peer", peer);
@@ -282,8 +269,10 @@ sock_fields(struct sockets *s, struct ev *ev, const struct sock *sk)
 	ev_str(ev, "program", sk->comm);
 	ev_str(ev, "user", sockets_user(s, sk));
 	ev_int(ev, "inode", sk->inode);
-	if (sk->proto == SP_UNIX)
+	if (sk->proto == SP_UNIX) {
 		ev_str(ev, "type", unix_type(sk->unix_type));
+		ev_int(ev, "peer_inode", sk->peer_inode);
+	}
 }
 
 static bool

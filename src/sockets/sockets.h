@@ -56,7 +56,5 @@ const struct sock_table *sockets_snapshot(const struct sockets *);
 const char	*sockets_source(const struct sockets *);
 /* The owner's user name of s ("" when unknown). */
 const char	*sockets_user(struct sockets *, const struct sock *s);
-/* UNIX: the peer's name as ss shows it (NULL when unknown). */
-const char	*sockets_unix_peer(const struct sockets *, const struct sock *s);
 
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../protocols/reader.h"
 #include "sockets_diag.h"
 
 /* The kernel fills a dump's messages up to 32 KiB; room for two. */
@@ -126,6 +127,24 @@ on_message(const struct nlmsghdr *nlh, void *arg)
 	return MNL_CB_OK;
 }
 
+/* NLMSG_DONE carries an error when the kernel lacks the protocol's diag
+ * module (raw_diag, for one): ENOENT. libmnl's default would just stop. */
+static int
+on_done(const struct nlmsghdr *nlh, void *arg)
+{
+	struct reader rd;
+	int32_t status;
+
+	(void)arg;
+	rd_init(&rd, mnl_nlmsg_get_payload(nlh), mnl_nlmsg_get_payload_len(nlh));
+	status = (int32_t)rd_ne32(&rd);
+	if (!rd.truncated && status < 0) {
+		errno = -status;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_STOP;
+}
+
 static void
 inet_request(struct nlmsghdr *nlh, int family, int proto)
 {
@@ -158,6 +177,9 @@ unix_request(struct nlmsghdr *nlh)
 static int
 dump_one(struct sockets_diag *d, int family, struct dump_ctx *c)
 {
+	static mnl_cb_t control[NLMSG_DONE + 1] = {
+		[NLMSG_DONE] = on_done,
+	};
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
 	unsigned seq = ++d->seq;
 	ssize_t n;
@@ -175,7 +197,8 @@ dump_one(struct sockets_diag *d, int family, struct dump_ctx *c)
 	do {
 		if ((n = mnl_socket_recvfrom(d->nl, d->buf, DIAG_BUF)) <= 0)
 			return -1;
-		rc = mnl_cb_run(d->buf, (size_t)n, seq, d->portid, on_message, c);
+		rc = mnl_cb_run2(d->buf, (size_t)n, seq, d->portid, on_message,
+		    c, control, NLMSG_DONE + 1);
 	} while (rc > MNL_CB_STOP);
 	return rc == MNL_CB_STOP ? 0 : -1;
 }

@@ -18,12 +18,12 @@ netid(const struct sock *s)
 }
 
 static void
-endpoints(struct sockets *sk, const struct sock *s, char *local, char *peer)
+endpoints(const struct sock *s, char *local, char *peer)
 {
 	char buf[SOCK_ADDR_MAX];
 
 	sock_format_local(s, local, SOCK_ADDR_MAX);
-	sock_format_peer(s, sockets_unix_peer(sk, s), peer, SOCK_ADDR_MAX);
+	sock_format_peer(s, peer, SOCK_ADDR_MAX);
 	if (s->proto == SP_UNIX) {	/* ss shows inodes as UNIX ports */
 		snprintf(buf, sizeof buf, "%s %u", local, s->inode);
 		memcpy(local, buf, SOCK_ADDR_MAX);
@@ -53,7 +53,7 @@ widths(struct sockets *sk, const struct sock_filter *f, int *wl, int *wp)
 	for (i = 0; i < t->n; i++) {
 		if (!shown(sk, f, &t->v[i]))
 			continue;
-		endpoints(sk, &t->v[i], local, peer);
+		endpoints(&t->v[i], local, peer);
 		if ((int)strlen(local) > *wl)
 			*wl = (int)strlen(local);
 		if ((int)strlen(peer) > *wp)
@@ -80,7 +80,7 @@ sockets_table_text(struct sockets *sk, const struct sock_filter *f, FILE *out)
 		s = &t->v[i];
 		if (!shown(sk, f, s))
 			continue;
-		endpoints(sk, s, local, peer);
+		endpoints(s, local, peer);
 		fprintf(out, "%-5s %-10s %6u %6u %*s %-*s", netid(s),
 		    sock_state_name(s->state), s->rqueue, s->wqueue, wl, local,
 		    wp, peer);
