@@ -23,6 +23,7 @@
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
 #include "scan/scan_cli.h"
+#include "sockets/routes_cli.h"
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
 #include "../ui/pane_chat.h"
@@ -387,6 +388,10 @@ run_command(const struct options *o, int argc, char **argv)
 		return scan_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
+	if (strcmp(argv[0], "routes") == 0)
+		return routes_cli_main(argc, argv);
+	if (strcmp(argv[0], "dns") == 0)
+		return dns_cli_main(argc, argv);
 	if (strcmp(argv[0], "privs") == 0)
 		return cmd_privs(o, argc, argv);
 	if (strcmp(argv[0], "keys") == 0)
