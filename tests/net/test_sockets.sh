@@ -151,7 +151,43 @@ kinds = [(e["event"], e.get("old"), e["state"]) for e in mine]
 assert kinds and kinds[0][0] == "socket_new" and kinds[0][2] == "ESTAB", kinds
 later = kinds[1]
 assert later[0] == "socket_closed" or (later[0] == "socket_state" and later[1] == "ESTAB" and later[2] in ("FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT")), kinds
-assert any(e["event"] == "socket_new" and e["state"] == "LISTEN" for e in ev), "no listener"
+assert any(e["event"] in ("socket", "socket_new") and e["state"] == "LISTEN" for e in ev), "no listener"
 ' "$out/live.json"
 check "live: a state change carries old and new" \
     grep -q '"event":"socket_state".*"old":"ESTAB".*"new":"\(FIN-WAIT-[12]\|TIME-WAIT\)"' "$out/live.json"
+
+# Routes: v4 and v6, a second table, compared with ip -j route.
+ip -n "$ns" link add pl-st0 type veth peer name pl-st1
+ip -n "$ns" link set pl-st0 up; ip -n "$ns" link set pl-st1 up
+ip -n "$ns" addr add 10.77.0.1/24 dev pl-st0
+ip -n "$ns" -6 addr add fd77::1/64 dev pl-st0 nodad
+ip -n "$ns" route add default via 10.77.0.254
+ip -n "$ns" route add 10.88.0.0/16 via 10.77.0.2
+ip -n "$ns" route add 10.99.0.0/24 dev pl-st0 table 100
+ip -n "$ns" -6 route add fd88::/32 via fd77::2
+ip -n "$ns" rule add from 10.77.0.0/24 lookup 100 priority 1000
+nsx "$PL_BIN" routes --json >"$out/routes.json"
+{ nsx ip -j route show table all; echo; nsx ip -6 -j route show table all; } >"$out/ip-routes.json"
+check "routes --json: same routes as ip -j route show table all (dst, gateway, dev, table)" \
+    python3 - "$out/routes.json" "$out/ip-routes.json" <<'PY'
+import json, sys
+ours = set()
+for l in open(sys.argv[1]):
+    o = json.loads(l)
+    if o["event"] == "route":
+        ours.add((o["dst"], o["gateway"], o["dev"], o["table"]))
+theirs = set()
+for chunk in open(sys.argv[2]).read().split("\n"):
+    if not chunk.strip(): continue
+    for r in json.loads(chunk):
+        theirs.add((r["dst"], r.get("gateway", ""), r.get("dev", ""), str(r.get("table", "main"))))
+missing, extra = theirs - ours, ours - theirs
+if missing or extra:
+    print("missing", missing, "extra", extra); sys.exit(1)
+PY
+check "routes: the default route is marked" \
+    grep -q '"dst":"default","gateway":"10.77.0.254".*"default":true' "$out/routes.json"
+check "routes: the policy rule to table 100 is listed" \
+    grep -q '"event":"rule".*"priority":1000,"from":"10.77.0.0/24".*"table":"100"' "$out/routes.json"
+check "routes: pl-st0 is listed with its addresses" \
+    grep -q '"event":"link".*"name":"pl-st0".*"addrs":"10.77.0.1/24 fd77::1/64' "$out/routes.json"
