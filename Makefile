@@ -86,8 +86,13 @@ check:
 	@$(MAKE) --no-print-directory punchline unit-tests
 	@bash tests/run
 
-bench: punchline
+bench: punchline tests/bench/helpers/conns
 	@bash tests/bench/run
+
+# The sockets-refresh benchmark's helper: N TCP connections on loopback.
+tests/bench/helpers/conns: tests/bench/helpers/conns.c
+	@echo "  CC LD   $@"
+	$(Q)$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
 
 # libFuzzer wants clang; each target runs for FUZZ_SECONDS (default 20).
 FUZZ_SECONDS ?= 20
@@ -131,4 +136,5 @@ uninstall:
 
 clean:
 	rm -f punchline $(OBJ) $(OBJ:.o=.d) $(UNIT_BIN) $(UNIT_SRC:.c=.d)
+	rm -f tests/bench/helpers/conns
 	rm -rf tests/fuzz/bin tests/out .flags
