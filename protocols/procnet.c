@@ -60,19 +60,28 @@ endpoint(struct reader *line, int family, uint8_t addr[16], uint16_t *port)
 	return true;
 }
 
+/* The "sl" or "Num" column of a socket line: a token ending in ':'. */
+static bool
+row_number(struct reader *line)
+{
+	char tok[24];
+	size_t n = tl_token(line, tok, sizeof tok);
+
+	return n > 0 && n < sizeof tok && strlen(tok) == n && tok[n - 1] == ':';
+}
+
 int
 procnet_parse_inet(const char *text, size_t len, int family,
     struct diag_inet *d)
 {
 	struct reader line;
 	uint64_t st, uid, inode;
-	char sl[24];
 
 	memset(d, 0, sizeof *d);
 	d->v6only = -1;
 	d->family = (uint8_t)family;
 	rd_init(&line, text, len);
-	if (tl_token(&line, sl, sizeof sl) == 0 || sl[strlen(sl) - 1] != ':')
+	if (!row_number(&line))
 		return -1;		/* the header, or not a socket line */
 	if (!endpoint(&line, family, d->src, &d->sport) ||
 	    !endpoint(&line, family, d->dst, &d->dport) ||
@@ -103,12 +112,10 @@ procnet_parse_unix(const char *text, size_t len, struct diag_unix *d)
 {
 	struct reader line;
 	uint64_t flags, type, st, inode;
-	char num[24];
 
 	memset(d, 0, sizeof *d);
 	rd_init(&line, text, len);
-	if (tl_token(&line, num, sizeof num) == 0 ||
-	    num[strlen(num) - 1] != ':')
+	if (!row_number(&line))
 		return -1;
 	tl_skip_tokens(&line, 2);	/* RefCount, Protocol */
 	if (!tl_hex(&line, &flags) || !tl_hex(&line, &type) ||

@@ -37,7 +37,7 @@ tl_skip_blank(struct reader *rd)
 static bool
 is_blank(int c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == -1;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\0' || c == -1;
 }
 
 size_t
