@@ -13,7 +13,7 @@ DATADIR	= $(PREFIX)/share/punchline
 MANDIR	= $(PREFIX)/share/man/man1
 
 CC	?= cc
-PKGS	= ncursesw libpcap libevent libcap-ng libsodium
+PKGS	= ncursesw libpcap libevent libcap-ng libsodium libmnl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -42,7 +42,7 @@ endif
 
 PROTO_SRC = $(wildcard protocols/*.c)
 CORE_SRC  = $(wildcard src/core/*.c)
-ENGINE_SRC = $(wildcard src/lab/*.c src/mesh/*.c src/scan/*.c)
+ENGINE_SRC = $(wildcard src/lab/*.c src/mesh/*.c src/scan/*.c src/sockets/*.c)
 UI_SRC    = $(wildcard ui/*.c)
 LIB_SRC   = $(PROTO_SRC) $(CORE_SRC) $(ENGINE_SRC) $(UI_SRC)
 LIB_OBJ   = $(LIB_SRC:.c=.o)
@@ -56,7 +56,7 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
-	  bsdutils conntrack nmap
+	  bsdutils conntrack nmap libmnl-dev net-tools
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc
@@ -86,8 +86,13 @@ check:
 	@$(MAKE) --no-print-directory punchline unit-tests
 	@bash tests/run
 
-bench: punchline
+bench: punchline tests/bench/helpers/conns
 	@bash tests/bench/run
+
+# The sockets-refresh benchmark's helper: N TCP connections on loopback.
+tests/bench/helpers/conns: tests/bench/helpers/conns.c
+	@echo "  CC LD   $@"
+	$(Q)$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
 
 # libFuzzer wants clang; each target runs for FUZZ_SECONDS (default 20).
 FUZZ_SECONDS ?= 20
@@ -131,4 +136,5 @@ uninstall:
 
 clean:
 	rm -f punchline $(OBJ) $(OBJ:.o=.d) $(UNIT_BIN) $(UNIT_SRC:.c=.d)
+	rm -f tests/bench/helpers/conns
 	rm -rf tests/fuzz/bin tests/out .flags

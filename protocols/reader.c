@@ -69,6 +69,40 @@ rd_be64(struct reader *rd)
 	return hi << 32 | rd_be32(rd);
 }
 
+/* Host byte order: the kernel's own structures (netlink). */
+uint16_t
+rd_ne16(struct reader *rd)
+{
+	uint16_t v = 0;
+	const uint8_t *p = take(rd, sizeof v);
+
+	if (p != NULL)
+		memcpy(&v, p, sizeof v);
+	return v;
+}
+
+uint32_t
+rd_ne32(struct reader *rd)
+{
+	uint32_t v = 0;
+	const uint8_t *p = take(rd, sizeof v);
+
+	if (p != NULL)
+		memcpy(&v, p, sizeof v);
+	return v;
+}
+
+uint64_t
+rd_ne64(struct reader *rd)
+{
+	uint64_t v = 0;
+	const uint8_t *p = take(rd, sizeof v);
+
+	if (p != NULL)
+		memcpy(&v, p, sizeof v);
+	return v;
+}
+
 bool
 rd_bytes(struct reader *rd, void *dst, size_t len)
 {

@@ -23,6 +23,8 @@
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
 #include "scan/scan_cli.h"
+#include "sockets/routes_cli.h"
+#include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
 #include "../ui/pane_chat.h"
 #include "../ui/keys.h"
@@ -83,9 +85,6 @@ struct planned {
 };
 
 static const struct planned planned[] = {
-	{ "sockets", "punchline sockets [--json] [--once] [FILTER]",
-	  "the sockets engine" },
-	{ "routes", "punchline routes [--json]", "the sockets engine" },
 	{ "capture", "punchline capture [-i IF] [-f FILTER] [-r FILE] "
 	  "[-w FILE] [-c COUNT] [--json]", "the capture engine" },
 };
@@ -387,6 +386,12 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
+	if (strcmp(argv[0], "sockets") == 0)
+		return sockets_cli_main(argc, argv);
+	if (strcmp(argv[0], "routes") == 0)
+		return routes_cli_main(argc, argv);
+	if (strcmp(argv[0], "dns") == 0)
+		return dns_cli_main(argc, argv);
 	if (strcmp(argv[0], "privs") == 0)
 		return cmd_privs(o, argc, argv);
 	if (strcmp(argv[0], "keys") == 0)

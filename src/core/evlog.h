@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EV_MAX_FIELDS	12
+#define EV_MAX_FIELDS	16
 #define EV_ARENA_SIZE	768
 #define EV_LONG_MAX	(64 * 1024)
 #define EV_OFF_HEAP	UINT16_MAX	/* the field's string is ev->heap */

@@ -14,7 +14,7 @@ check "an unknown flag names itself and shows usage" \
            $PL_BIN --frobnicate 2>&1 | grep -q '^usage:'"
 check "an unknown command exits 2" test "$(status_of frobnicate)" = 2
 check "-Z without a user exits 2" test "$(status_of -Z)" = 2
-for cmd in chat sockets routes scan capture lab privs keys; do
+for cmd in chat sockets routes dns scan capture lab privs keys; do
 	check "$cmd --help exits 0 with usage" \
 	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
 done
@@ -39,11 +39,27 @@ check "scan of too large a block exits 2" test "$(status_of scan 10.0.0.0/8)" = 
 check "scan of an unknown host exits 2" test "$(status_of scan no-such-host.invalid)" = 2
 check "scan --syn says it is not built yet" \
     sh -c "$PL_BIN scan --syn 127.0.0.1 2>&1 | grep -q 'not built yet'"
-for cmd in sockets routes capture; do
-	check "$cmd says it is not built yet and exits 1" \
-	    sh -c "$PL_BIN $cmd 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
-	           ! $PL_BIN $cmd >/dev/null 2>&1"
-done
+check "capture says it is not built yet and exits 1" \
+    sh -c "$PL_BIN capture 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
+           ! $PL_BIN capture >/dev/null 2>&1"
+check "sockets with a bad filter exits 2" test "$(status_of sockets --once colour:red)" = 2
+check "sockets with a bad filter names the word and the keys" \
+    sh -c "$PL_BIN sockets --once colour:red 2>&1 | grep -q \"bad filter 'colour:red': unknown key 'colour'\""
+check "sockets with a bad state exits 2" test "$(status_of sockets --once state:sleepy)" = 2
+check "sockets with a bad --interval exits 2" test "$(status_of sockets --interval 0)" = 2
+check "sockets with a bad --source exits 2" test "$(status_of sockets --source carrier-pigeon)" = 2
+check "sockets --once --json prints socket events" \
+    sh -c "$PL_BIN sockets --once --json | grep -v '\"event\":\"notice\"' | head -1 | grep -q '^{\"ts\":[0-9.]*,\"event\":\"socket\",\"engine\":\"sockets\",\"proto\"'"
+check "routes with an extra argument exits 2" test "$(status_of routes --frobnicate)" = 2
+check "routes --json marks the default route or has none" \
+    sh -c "$PL_BIN routes --json | grep -q '\"event\":\"route\"'"
+check "dns --json says the nameservers and the hosts line" \
+    sh -c "$PL_BIN dns --json | grep -q '\"event\":\"dns\".*\"nameservers\".*\"hosts\"'"
+check "dns names a local stub and its upstream" \
+    sh -c "printf 'nameserver 127.0.0.53\nsearch lab.example\n' >$PL_OUT/resolv.stub &&
+	   printf 'nameserver 192.0.2.53\n' >$PL_OUT/resolv.up &&
+	   PUNCHLINE_RESOLV_CONF=$PL_OUT/resolv.stub PUNCHLINE_RESOLVED_CONF=$PL_OUT/resolv.up \
+	   $PL_BIN dns --json | grep -q '\"local_stub\":true,\"stub\":\"systemd-resolved\",\"upstream\":\"192.0.2.53\"'"
 check "lab with a bad action exits 2" test "$(status_of lab sideways)" = 2
 check "lab up with a bad NAT mode exits 2" test "$(status_of lab up --nat-a full-cone)" = 2
 check "lab up with a bad loss exits 2" test "$(status_of lab up --loss alice=200)" = 2

@@ -1,0 +1,60 @@
+/*
+ * sockets.h: the sockets engine. It keeps the machine's sockets (TCP,
+ * UDP, RAW over IPv4 and IPv6, UNIX) with their owning processes, refreshes
+ * them on a timer (1 Hz by default, pausable), and reports each change as
+ * an event: "socket_new", "socket_state" (with "old" and "new"),
+ * "socket_closed". sockets_report() puts the whole table out as "socket"
+ * events. Every socket event carries "proto", "local", "peer", "state",
+ * "pid", "program", "user", "inode" (and tcp_info fields for TCP).
+ *
+ * Sockets come from NETLINK_SOCK_DIAG; where that is missing (per
+ * protocol), from /proc/net, and a "notice" event says so.
+ */
+#ifndef SOCKETS_SOCKETS_H
+#define SOCKETS_SOCKETS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/evlog.h"
+#include "../core/loop.h"
+#include "sock_filter.h"
+#include "sock_table.h"
+
+#define SOCKETS_ENGINE		"sockets"
+#define SOCKETS_INTERVAL	1.0
+
+enum sockets_source { SOCKETS_AUTO, SOCKETS_NETLINK, SOCKETS_PROC };
+
+struct sockets_config {
+	double			 interval;	/* seconds; 0: SOCKETS_INTERVAL */
+	enum sockets_source	 source;
+};
+
+struct sockets;
+
+/* NULL with the reason in err. loop may be NULL for one-shot use. */
+struct sockets	*sockets_new(struct loop *, struct evlog *,
+		     const struct sockets_config *, char *err, size_t errlen);
+void		 sockets_free(struct sockets *);
+/* Only sockets matching f are reported (NULL: all). */
+void		 sockets_set_filter(struct sockets *, const struct sock_filter *f);
+/* Reads every socket now; after the first time, reports what changed.
+ * 0, or -1 when no source could be read (a "notice" event says why). */
+int		 sockets_refresh(struct sockets *);
+/* Called after every refresh the timer makes (to flush output). */
+void		 sockets_on_refresh(struct sockets *, void (*fn)(void *),
+		     void *arg);
+/* The refresh timer: started, paused and resumed. */
+void		 sockets_start(struct sockets *);
+void		 sockets_pause(struct sockets *, bool paused);
+bool		 sockets_paused(const struct sockets *);
+/* Every matching socket of the last refresh as a "socket" event. */
+void		 sockets_report(struct sockets *);
+const struct sock_table *sockets_snapshot(const struct sockets *);
+/* "netlink", or what was read instead and why. */
+const char	*sockets_source(const struct sockets *);
+/* The owner's user name of s ("" when unknown). */
+const char	*sockets_user(struct sockets *, const struct sock *s);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * sockets_diag.c: one dump request per protocol and family on one
+ * NETLINK_SOCK_DIAG socket. libmnl does the netlink plumbing (socket,
+ * sequence numbers, walking and checking messages); protocols/sockdiag.c
+ * decodes each socket's payload.
+ */
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <errno.h>
+#include <libmnl/libmnl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../protocols/reader.h"
+#include "sockets_diag.h"
+
+/* The kernel fills a dump's messages up to 32 KiB; room for two. */
+#define DIAG_BUF	(64 * 1024)
+#define ALL_STATES	0xfff
+
+struct sockets_diag {
+	struct mnl_socket	*nl;
+	unsigned		 portid, seq;
+	char			*buf;
+};
+
+struct dump_ctx {
+	struct sock_table	*t;
+	int			 proto;
+	bool			 oom;
+};
+
+struct sockets_diag *
+sockets_diag_open(char *err, size_t errlen)
+{
+	struct sockets_diag *d = calloc(1, sizeof *d);
+
+	if (d == NULL || (d->buf = malloc(DIAG_BUF)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		sockets_diag_close(d);
+		return NULL;
+	}
+	if ((d->nl = mnl_socket_open(NETLINK_SOCK_DIAG)) == NULL ||
+	    mnl_socket_bind(d->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		snprintf(err, errlen, "netlink sock_diag: %s", strerror(errno));
+		sockets_diag_close(d);
+		return NULL;
+	}
+	d->portid = mnl_socket_get_portid(d->nl);
+	d->seq = (unsigned)time(NULL);
+	return d;
+}
+
+void
+sockets_diag_close(struct sockets_diag *d)
+{
+	if (d == NULL)
+		return;
+	if (d->nl != NULL)
+		mnl_socket_close(d->nl);
+	free(d->buf);
+	free(d);
+}
+
+static void
+from_inet(struct sock *s, const struct diag_inet *di, int proto)
+{
+	s->proto = (uint8_t)proto;
+	s->family = di->family;
+	s->state = di->state;
+	s->v6only = (int8_t)di->v6only;
+	s->lport = di->sport;
+	s->rport = di->dport;
+	memcpy(s->laddr, di->src, 16);
+	memcpy(s->raddr, di->dst, 16);
+	s->ifindex = di->ifindex;
+	s->inode = di->inode;
+	s->rqueue = di->rqueue;
+	s->wqueue = di->wqueue;
+	s->uid = di->uid;
+	s->has_info = di->has_info;
+	s->info = di->info;
+}
+
+static void
+from_unix(struct sock *s, const struct diag_unix *du)
+{
+	s->proto = SP_UNIX;
+	s->family = AF_UNIX;
+	s->state = du->state;
+	s->unix_type = du->type;
+	s->inode = du->inode;
+	s->peer_inode = du->peer;
+	s->rqueue = du->rqueue;
+	s->wqueue = du->wqueue;
+	s->uid = du->uid;
+	s->v6only = -1;
+	memcpy(s->unix_name, du->name, sizeof s->unix_name);
+}
+
+static int
+on_message(const struct nlmsghdr *nlh, void *arg)
+{
+	struct dump_ctx *c = arg;
+	const void *p = mnl_nlmsg_get_payload(nlh);
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+	struct diag_inet di;
+	struct diag_unix du;
+	struct sock *s;
+
+	if ((s = sock_table_add(c->t)) == NULL) {
+		c->oom = true;
+		return MNL_CB_ERROR;
+	}
+	if (c->proto == SP_UNIX && sockdiag_parse_unix(p, len, &du) == 0)
+		from_unix(s, &du);
+	else if (c->proto != SP_UNIX && sockdiag_parse_inet(p, len, &di) == 0)
+		from_inet(s, &di, c->proto);
+	else
+		sock_table_drop_last(c->t);
+	return MNL_CB_OK;
+}
+
+/* NLMSG_DONE carries an error when the kernel lacks the protocol's diag
+ * module (raw_diag, for one): ENOENT. libmnl's default would just stop. */
+static int
+on_done(const struct nlmsghdr *nlh, void *arg)
+{
+	struct reader rd;
+	int32_t status;
+
+	(void)arg;
+	rd_init(&rd, mnl_nlmsg_get_payload(nlh), mnl_nlmsg_get_payload_len(nlh));
+	status = (int32_t)rd_ne32(&rd);
+	if (!rd.truncated && status < 0) {
+		errno = -status;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_STOP;
+}
+
+static void
+inet_request(struct nlmsghdr *nlh, int family, int proto)
+{
+	struct inet_diag_req_v2 *r = mnl_nlmsg_put_extra_header(nlh, sizeof *r);
+
+	r->sdiag_family = (uint8_t)family;
+	r->idiag_states = ALL_STATES;
+	if (proto == SP_TCP) {
+		r->sdiag_protocol = IPPROTO_TCP;
+		r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
+	} else if (proto == SP_UDP)
+		r->sdiag_protocol = IPPROTO_UDP;
+	else {
+		r->sdiag_protocol = IPPROTO_RAW;
+		r->pad = IPPROTO_RAW;	/* sdiag_raw_protocol: every protocol */
+	}
+}
+
+static void
+unix_request(struct nlmsghdr *nlh)
+{
+	struct unix_diag_req *r = mnl_nlmsg_put_extra_header(nlh, sizeof *r);
+
+	r->sdiag_family = AF_UNIX;
+	r->udiag_states = ALL_STATES;
+	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
+}
+
+/* Sends one request and reads its answer to the end. */
+static int
+dump_one(struct sockets_diag *d, int family, struct dump_ctx *c)
+{
+	static mnl_cb_t control[NLMSG_DONE + 1] = {
+		[NLMSG_DONE] = on_done,
+	};
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
+	unsigned seq = ++d->seq;
+	ssize_t n;
+	int rc;
+
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = seq;
+	if (c->proto == SP_UNIX)
+		unix_request(nlh);
+	else
+		inet_request(nlh, family, c->proto);
+	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
+		return -1;
+	do {
+		if ((n = mnl_socket_recvfrom(d->nl, d->buf, DIAG_BUF)) <= 0)
+			return -1;
+		rc = mnl_cb_run2(d->buf, (size_t)n, seq, d->portid, on_message,
+		    c, control, NLMSG_DONE + 1);
+	} while (rc > MNL_CB_STOP);
+	return rc == MNL_CB_STOP ? 0 : -1;
+}
+
+int
+sockets_diag_dump(struct sockets_diag *d, int proto, struct sock_table *t,
+    char *err, size_t errlen)
+{
+	struct dump_ctx c = { t, proto, false };
+	size_t before = t->n;
+
+	if (proto == SP_UNIX ? dump_one(d, AF_UNIX, &c) :
+	    dump_one(d, AF_INET, &c) != 0 || dump_one(d, AF_INET6, &c) != 0) {
+		snprintf(err, errlen, "sock_diag %s dump: %s", proto == SP_UNIX ?
+		    "unix" : proto == SP_TCP ? "tcp" : proto == SP_UDP ?
+		    "udp" : "raw", c.oom ? "out of memory" : strerror(errno));
+		t->n = before;
+		return -1;
+	}
+	return 0;
+}
