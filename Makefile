@@ -42,7 +42,7 @@ endif
 
 PROTO_SRC = $(wildcard protocols/*.c)
 CORE_SRC  = $(wildcard src/core/*.c)
-ENGINE_SRC = $(wildcard src/lab/*.c src/mesh/*.c src/scan/*.c src/sockets/*.c)
+ENGINE_SRC = $(filter-out $(CORE_SRC),$(wildcard src/*/*.c))
 UI_SRC    = $(wildcard ui/*.c)
 LIB_SRC   = $(PROTO_SRC) $(CORE_SRC) $(ENGINE_SRC) $(UI_SRC)
 LIB_OBJ   = $(LIB_SRC:.c=.o)
