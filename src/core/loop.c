@@ -1,4 +1,5 @@
 /* loop.c: the event loop (libevent), signal routing and clocks. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <time.h>
@@ -18,6 +19,7 @@ struct loop {
 	struct event_base	*base;
 	struct loop_signal	 signals[LOOP_MAX_SIGNALS];
 	int			 nsignals;
+	bool			 exit_asked;	/* before loop_run, or inside it */
 };
 
 struct loop *
@@ -98,15 +100,24 @@ loop_reap_children(struct loop *loop)
 	return loop_on_signal(loop, SIGCHLD, reap, NULL);
 }
 
+/* An exit asked for before the loop runs (work that finished at once,
+ * inside its start function) ends the run at once: libevent forgets a
+ * loopbreak made while no loop is running. */
 int
 loop_run(struct loop *loop)
 {
-	return event_base_dispatch(loop->base);
+	int rc = 0;
+
+	if (!loop->exit_asked)
+		rc = event_base_dispatch(loop->base);
+	loop->exit_asked = false;
+	return rc;
 }
 
 void
 loop_exit(struct loop *loop)
 {
+	loop->exit_asked = true;
 	event_base_loopbreak(loop->base);
 }
 

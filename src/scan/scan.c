@@ -1,4 +1,5 @@
-/* scan.c: scheduling and timing of the connect scan (see scan.h). */
+/* scan.c: scheduling and timing of every kind of scan (see scan.h); the
+ * method (connect, syn, udp) sends each probe and reads its answer. */
 #include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
@@ -22,7 +23,44 @@
 #define FD_RESERVE	64	/* fds left for the rest of the program */
 #define INFLIGHT_MAX	4096
 
-static const char *const state_names[] = { "open", "closed", "filtered" };
+static const char *const state_names[] = {
+	"open", "closed", "filtered", "open|filtered",
+};
+
+void
+probe_begin(struct probe *p, uint32_t idx, uint8_t tries)
+{
+	p->idx = idx;
+	p->tries = tries;
+	p->got = 0;
+	p->asked = false;
+	p->busy = true;
+	p->sent = clock_mono();
+	p->rtt = 0;
+}
+
+/* Waits for the probe's fd (or, with fd -1, only for its timeout). */
+void
+probe_arm(struct scan *s, struct probe *p, int fd, short what,
+    void (*cb)(int, short, void *))
+{
+	struct timeval tv;
+
+	tv.tv_sec = (time_t)s->rto;
+	tv.tv_usec = (suseconds_t)((s->rto - (double)tv.tv_sec) * 1e6);
+	event_assign(p->ev, loop_base(s->loop), fd, what, cb, p);
+	event_add(p->ev, &tv);
+}
+
+static void
+probe_release(struct scan *s, struct probe *p, bool open)
+{
+	if (!p->busy)
+		return;
+	event_del(p->ev);
+	s->m->release(p, open);
+	p->busy = false;
+}
 
 uint16_t
 scan_port_of(const struct scan *s, uint32_t idx)
@@ -34,6 +72,21 @@ const struct sockaddr_storage *
 scan_host_of(const struct scan *s, uint32_t idx)
 {
 	return &s->cfg.target->hosts[idx / s->cfg.ports->count];
+}
+
+/* The address and port of probe idx, ready for connect or sendto. */
+socklen_t
+scan_addr_of(const struct scan *s, uint32_t idx, struct sockaddr_storage *to)
+{
+	uint16_t port = htons(scan_port_of(s, idx));
+
+	*to = *scan_host_of(s, idx);
+	if (to->ss_family == AF_INET6) {
+		((struct sockaddr_in6 *)to)->sin6_port = port;
+		return sizeof(struct sockaddr_in6);
+	}
+	((struct sockaddr_in *)to)->sin_port = port;
+	return sizeof(struct sockaddr_in);
 }
 
 void
@@ -83,7 +136,7 @@ emit_port(struct scan *s, const struct probe *p, enum port_state st,
 	ev_init(&ev, "scan", "port");
 	ev_str(&ev, "host", host);
 	ev_int(&ev, "port", scan_port_of(s, p->idx));
-	ev_str(&ev, "proto", "tcp");
+	ev_str(&ev, "proto", s->m->proto);
 	ev_str(&ev, "state", state_names[st]);
 	ev_str(&ev, "reason", reason);
 	if (service[0] != '\0')
@@ -104,15 +157,16 @@ scan_finish(struct scan *s, struct probe *p, enum port_state st,
     const char *reason)
 {
 	size_t *count = st == PORT_OPEN ? &s->counts.open :
-	    st == PORT_CLOSED ? &s->counts.closed : &s->counts.filtered;
+	    st == PORT_CLOSED ? &s->counts.closed :
+	    st == PORT_FILTERED ? &s->counts.filtered : &s->counts.open_filtered;
 
 	(*count)++;
 	s->counts.done++;
 	if (st != PORT_CLOSED || s->cfg.report_closed)
 		emit_port(s, p, st, reason);
-	if (st != PORT_FILTERED || strcmp(reason, "timeout") != 0)
+	if (strcmp(reason, s->m->silent_reason) != 0)
 		s->cwnd += 1;		/* an answer: open the window */
-	probe_close(p, st == PORT_OPEN);
+	probe_release(s, p, st == PORT_OPEN);
 	s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
 	s->counts.inflight--;
 	fill(s);
@@ -138,20 +192,22 @@ requeue(struct scan *s, uint32_t idx, uint8_t tries)
 	s->retry_tries[s->nretry++] = tries;
 }
 
-/* No answer in time: back off (halve the window, as nmap does on drops),
- * try once more, then call it filtered. */
+/* No answer in time: back off (halve the window, as nmap does on drops)
+ * where silence means loss, try once more, then give the silent verdict
+ * (filtered for TCP, open|filtered for UDP). */
 void
 scan_timed_out(struct scan *s, struct probe *p)
 {
-	s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
+	if (s->m->silence_is_loss)
+		s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
 	if (p->tries + 1 < TRIES) {
 		requeue(s, p->idx, (uint8_t)(p->tries + 1));
-		probe_close(p, false);
+		probe_release(s, p, false);
 		s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
 		s->counts.inflight--;
 		return;
 	}
-	scan_finish(s, p, PORT_FILTERED, "timeout");
+	scan_finish(s, p, s->m->silent_state, s->m->silent_reason);
 }
 
 static bool
@@ -182,6 +238,9 @@ emit_done(struct scan *s)
 	ev_int(&ev, "open", (int64_t)s->counts.open);
 	ev_int(&ev, "closed", (int64_t)s->counts.closed);
 	ev_int(&ev, "filtered", (int64_t)s->counts.filtered);
+	if (s->cfg.type == SCAN_UDP)
+		ev_int(&ev, "open_filtered", (int64_t)s->counts.open_filtered);
+	ev_str(&ev, "type", scan_type_name(s->cfg.type));
 	ev_real(&ev, "elapsed", s->counts.elapsed);
 	ev_real(&ev, "per_second", s->counts.per_second);
 	evlog_push(s->log, &ev);
@@ -212,7 +271,7 @@ fill(struct scan *s)
 		}
 		p = &s->slots[s->free_slots[--s->nfree]];
 		s->counts.inflight++;
-		if (!probe_launch(s, p, idx, tries)) {	/* no fd or port: later */
+		if (!s->m->launch(s, p, idx, tries)) {	/* no fd or port: later */
 			s->counts.inflight--;
 			s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
 			requeue(s, idx, tries);
@@ -265,12 +324,25 @@ make_slots(struct scan *s)
 	for (i = 0; i < s->nslots; i++) {
 		s->slots[i].scan = s;
 		s->slots[i].fd = -1;
+		s->slots[i].busy = false;
 		s->slots[i].ev = event_new(loop_base(s->loop), -1, 0, NULL, NULL);
 		if (s->slots[i].ev == NULL)
 			return -1;
 		s->free_slots[s->nfree++] = s->nslots - 1 - i;
 	}
 	return 0;
+}
+
+const char *
+scan_type_name(enum scan_type t)
+{
+	return t == SCAN_SYN ? "syn" : t == SCAN_UDP ? "udp" : "connect";
+}
+
+static const struct scan_method *
+method_of(enum scan_type t)
+{
+	return t == SCAN_UDP ? &scan_udp_method : &scan_connect_method;
 }
 
 struct scan *
@@ -289,6 +361,7 @@ scan_new(struct loop *loop, struct evlog *log, const struct scan_config *cfg,
 	s->loop = loop;
 	s->log = log;
 	s->cfg = *cfg;
+	s->m = method_of(cfg->type);
 	s->total = (uint32_t)total;
 	s->counts.total = total;
 	s->nslots = inflight_limit(cfg);
@@ -297,6 +370,10 @@ scan_new(struct loop *loop, struct evlog *log, const struct scan_config *cfg,
 	if (make_slots(s) != 0 ||
 	    (s->pace = event_new(loop_base(loop), -1, EV_PERSIST, on_pace, s)) == NULL) {
 		snprintf(err, errlen, "out of memory");
+		scan_free(s);
+		return NULL;
+	}
+	if (s->m->open != NULL && s->m->open(s, err, errlen) != 0) {
 		scan_free(s);
 		return NULL;
 	}
@@ -317,6 +394,7 @@ scan_start(struct scan *s, void (*done)(void *), void *arg)
 	ev_str(&ev, "target", s->cfg.target->name);
 	ev_int(&ev, "hosts", (int64_t)s->cfg.target->count);
 	ev_int(&ev, "ports", s->total);
+	ev_str(&ev, "type", scan_type_name(s->cfg.type));
 	ev_int(&ev, "max_inflight", s->nslots);
 	evlog_push(s->log, &ev);
 	event_add(s->pace, &tick);
@@ -332,7 +410,7 @@ scan_stop(struct scan *s)
 	if (s->pace != NULL)
 		event_del(s->pace);
 	for (i = 0; s->slots != NULL && i < s->nslots; i++)
-		probe_close(&s->slots[i], true);
+		probe_release(s, &s->slots[i], true);
 }
 
 void
@@ -352,6 +430,8 @@ scan_free(struct scan *s)
 	if (s == NULL)
 		return;
 	scan_stop(s);
+	if (s->m->close != NULL)
+		s->m->close(s);
 	for (i = 0; s->slots != NULL && i < s->nslots; i++)
 		if (s->slots[i].ev != NULL)
 			event_free(s->slots[i].ev);

@@ -25,8 +25,8 @@ const char scan_cli_usage[] =
     "TARGET: a host name, an IPv4 or IPv6 address, or a.b.c.d/N (at most /20).\n"
     "PORTS: 22,80,443 or 1-1024 or - (all 65535). Default: 1-1024 and the\n"
     "       top ports list (assets/scan/top-ports).\n"
-    "--connect: TCP connect scan, any user (the default). --syn and --udp are\n"
-    "       not built yet.\n"
+    "--connect: TCP connect scan, any user (the default). --syn is not\n"
+    "       built yet. --udp: UDP scan, any user (ICMP errors via IP_RECVERR).\n"
     "--banners: read what open ports say and guess the service.\n"
     "--rate N: at most N connects a second. --max-inflight N: at most N at once.\n";
 
@@ -34,6 +34,7 @@ struct scan_args {
 	const char	*target, *ports;
 	long		 top;
 	bool		 json, banners, closed;
+	enum scan_type	 type;
 	unsigned	 rate, inflight;
 	double		 banner_wait;
 };
@@ -54,12 +55,11 @@ parse_option(int c, struct scan_args *a)
 	case 'j':	a->json = true; return -1;
 	case 'b':	a->banners = true; return -1;
 	case 'c':	a->closed = true; return -1;
-	case 'C':	return -1;
+	case 'C':	a->type = SCAN_CONNECT; return -1;
+	case 'U':	a->type = SCAN_UDP; return -1;
 	case 'S':
 		return usage_error("%s", "--syn is not built yet (it will need "
 		    "CAP_NET_RAW); use --connect");
-	case 'U':
-		return usage_error("%s", "--udp is not built yet; use --connect");
 	case 't':
 		if (cli_number(optarg, 1, 65535, &a->top) != 0)
 			return usage_error("--top '%s': want 1-65535", optarg);
@@ -164,8 +164,8 @@ print_text(const struct ev *ev, void *arg)
 	if (strcmp(ev->kind, "port") == 0) {
 		const struct ev_field *port = ev_find(ev, "port");
 
-		printf("%s %lld/tcp %s %s%s%s%s%s\n", ev_get_str(ev, "host"),
-		    port != NULL ? (long long)port->v.i : 0LL,
+		printf("%s %lld/%s %s %s%s%s%s%s\n", ev_get_str(ev, "host"),
+		    port != NULL ? (long long)port->v.i : 0LL, ev_get_str(ev, "proto"),
 		    ev_get_str(ev, "state"), ev_get_str(ev, "reason"),
 		    svc != NULL ? " " : "", svc != NULL ? svc : "",
 		    banner != NULL ? " " : "", banner != NULL ? banner : "");
@@ -246,6 +246,13 @@ scan_cli_main(int argc, char **argv)
 		target_free(&target);
 		return usage_error("%s", err);
 	}
+	if (a.banners && a.type == SCAN_UDP) {
+		ports_free(&ports);
+		target_free(&target);
+		return usage_error("%s", "--banners is for TCP scans (a UDP scan "
+		    "shows what an open port answers anyway)");
+	}
+	cfg.type = a.type;
 	cfg.target = &target;
 	cfg.ports = &ports;
 	cfg.rate = a.rate;
@@ -255,8 +262,12 @@ scan_cli_main(int argc, char **argv)
 	cfg.banner_wait = a.banner_wait;
 	cfg.services = a.banners ? assets_read("scan/services", &slen) : NULL;
 	cfg.services_len = slen;
+	if (a.type == SCAN_UDP &&
+	    (cfg.udp_probes = assets_read("scan/udp-probes", &slen)) != NULL)
+		cfg.udp_probes_len = slen;
 	rc = run_scan(&a, &cfg);
 	free((char *)cfg.services);
+	free((char *)cfg.udp_probes);
 	ports_free(&ports);
 	target_free(&target);
 	return rc;

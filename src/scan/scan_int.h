@@ -1,7 +1,9 @@
 /*
  * scan_int.h: the scan engine's own state, shared by its files only:
- * scan.c (scheduling and timing), scan_probe.c (one connect and what its
- * outcome means) and scan_banner.c (reading what an open port says).
+ * scan.c (scheduling and timing, the same for every kind of scan), one
+ * file per method (scan_connect.c, scan_syn.c, scan_udp.c: sending one
+ * probe and what its answer means) and scan_banner.c (reading what an
+ * open port says).
  */
 #ifndef SCAN_SCAN_INT_H
 #define SCAN_SCAN_INT_H
@@ -13,15 +15,17 @@
 
 struct event;
 
-enum port_state { PORT_OPEN, PORT_CLOSED, PORT_FILTERED };
+enum port_state { PORT_OPEN, PORT_CLOSED, PORT_FILTERED, PORT_OPEN_FILTERED };
 
 struct probe {
 	struct scan	*scan;
 	struct event	*ev;
-	int		 fd;		/* -1: the slot is free */
+	int		 fd;		/* its own socket (connect, udp) or -1 */
+	bool		 busy;
 	int		 family;
 	uint32_t	 idx;		/* host * nports + port index */
 	uint8_t		 tries;
+	uint32_t	 seq;		/* syn: the sequence number sent */
 	double		 sent;
 	double		 rtt;
 	bool		 asked;		/* banner: our probe was sent */
@@ -29,7 +33,33 @@ struct probe {
 	uint8_t		 buf[BANNER_MAX];
 };
 
+/* How one kind of scan sends a probe and reads its answer. The method
+ * calls scan_finish or scan_timed_out when the probe has an outcome. */
+struct scan_method {
+	const char	*proto;			/* "tcp" or "udp" */
+	enum port_state	 silent_state;		/* no answer after every try */
+	const char	*silent_reason;
+	bool		 silence_is_loss;	/* a timeout shrinks the window */
+	/* Shared sockets (raw ones for syn); NULL: none. -1 with err. */
+	int		(*open)(struct scan *, char *err, size_t errlen);
+	void		(*close)(struct scan *);
+	/* false: no fd or local port free now; the index is queued again. */
+	bool		(*launch)(struct scan *, struct probe *, uint32_t idx,
+			    uint8_t tries);
+	void		(*release)(struct probe *, bool open);
+};
+
+extern const struct scan_method scan_connect_method;
+extern const struct scan_method scan_udp_method;
+extern const struct scan_method scan_syn_method;
+
+struct scan_syn;
+struct scan_udp;
+
 struct scan {
+	const struct scan_method *m;
+	struct scan_syn		*syn;		/* scan_syn.c's shared state */
+	struct scan_udp		*udp;		/* scan_udp.c's probe table */
 	struct loop		*loop;
 	struct evlog		*log;
 	struct scan_config	 cfg;
@@ -54,17 +84,17 @@ struct scan {
 };
 
 /* scan.c */
+void	 probe_begin(struct probe *, uint32_t idx, uint8_t tries);
+void	 probe_arm(struct scan *, struct probe *, int fd, short what,
+	     void (*cb)(int, short, void *));
 void	 scan_finish(struct scan *, struct probe *, enum port_state,
 	     const char *reason);
 void	 scan_rtt_sample(struct scan *, double rtt);
 void	 scan_timed_out(struct scan *, struct probe *);
 uint16_t scan_port_of(const struct scan *, uint32_t idx);
 const struct sockaddr_storage *scan_host_of(const struct scan *, uint32_t idx);
-
-/* scan_probe.c: false if the connect could not be made now (no fd or no
- * local port free): the index goes back to the queue. */
-bool	 probe_launch(struct scan *, struct probe *, uint32_t idx, uint8_t tries);
-void	 probe_close(struct probe *, bool connected);
+socklen_t scan_addr_of(const struct scan *, uint32_t idx,
+	     struct sockaddr_storage *);
 
 /* scan_banner.c */
 void	 banner_start(struct scan *, struct probe *);

@@ -1,9 +1,10 @@
 /*
- * scan_probe.c: one non-blocking connect and what its outcome means:
- * connected = open (syn-ack); ECONNREFUSED = closed (reset, or an ICMP
- * port unreachable, which the kernel reports the same way); no route,
- * host or net unreachable, or refused by a local filter = filtered
- * (icmp-unreachable); no answer before the timeout = filtered (timeout).
+ * scan_connect.c: the connect scan, one non-blocking connect per probe,
+ * and what its outcome means: connected = open (syn-ack); ECONNREFUSED =
+ * closed (reset, or an ICMP port unreachable, which the kernel reports
+ * the same way); no route, host or net unreachable, or refused by a local
+ * filter = filtered (icmp-unreachable); no answer before the timeout =
+ * filtered (timeout).
  */
 #include <errno.h>
 #include <string.h>
@@ -16,14 +17,13 @@
 #include "../core/loop.h"
 #include "scan_int.h"
 
-void
-probe_close(struct probe *p, bool connected)
+static void
+connect_release(struct probe *p, bool connected)
 {
 	struct linger rst = { 1, 0 };
 
 	if (p->fd < 0)
 		return;
-	event_del(p->ev);
 	/* A reset, not a FIN: no TIME_WAIT left behind per open port. */
 	if (connected)
 		setsockopt(p->fd, SOL_SOCKET, SO_LINGER, &rst, sizeof rst);
@@ -32,7 +32,7 @@ probe_close(struct probe *p, bool connected)
 }
 
 /* The verdict of a finished connect by its error; false if err is not
- * one we know (the port is then retried like a silent one). */
+ * one we know (the port is then called filtered with the error's text). */
 static bool
 classify(struct scan *s, struct probe *p, int err)
 {
@@ -59,6 +59,14 @@ classify(struct scan *s, struct probe *p, int err)
 	return false;
 }
 
+static void
+outcome(struct scan *s, struct probe *p, int err)
+{
+	p->rtt = clock_mono() - p->sent;
+	if (!classify(s, p, err))
+		scan_finish(s, p, PORT_FILTERED, strerror(err));
+}
+
 /* Whether the connect has finished: a timeout may fire in the same loop
  * pass as the answer, or before a busy loop got to it. */
 static bool
@@ -73,46 +81,30 @@ static void
 on_connect(evutil_socket_t fd, short what, void *arg)
 {
 	struct probe *p = arg;
-	struct scan *s = p->scan;
 	socklen_t len = sizeof(int);
 	int err = 0;
 
 	if (!connect_finished(fd, what)) {
-		scan_timed_out(s, p);
+		scan_timed_out(p->scan, p);
 		return;
 	}
-	p->rtt = clock_mono() - p->sent;
 	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
 		err = errno;
-	if (!classify(s, p, err))
-		scan_finish(s, p, PORT_FILTERED, strerror(err));
+	outcome(p->scan, p, err);
 }
 
-bool
-probe_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
+static bool
+connect_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
 {
-	const struct sockaddr_storage *host = scan_host_of(s, idx);
-	struct sockaddr_storage to = *host;
-	socklen_t tolen = host->ss_family == AF_INET6 ?
-	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-	uint16_t port = htons(scan_port_of(s, idx));
-	struct timeval tv;
+	struct sockaddr_storage to;
+	socklen_t tolen = scan_addr_of(s, idx, &to);
 	int rc;
 
-	if ((p->fd = socket(host->ss_family, SOCK_STREAM | SOCK_NONBLOCK |
+	if ((p->fd = socket(to.ss_family, SOCK_STREAM | SOCK_NONBLOCK |
 	    SOCK_CLOEXEC, 0)) < 0)
 		return false;
-	p->family = host->ss_family;
-	if (to.ss_family == AF_INET6)
-		((struct sockaddr_in6 *)&to)->sin6_port = port;
-	else
-		((struct sockaddr_in *)&to)->sin_port = port;
-	p->idx = idx;
-	p->tries = tries;
-	p->got = 0;
-	p->asked = false;
-	p->sent = clock_mono();
-	p->rtt = 0;
+	p->family = to.ss_family;
+	probe_begin(p, idx, tries);
 	if ((rc = connect(p->fd, (struct sockaddr *)&to, tolen)) == 0 ||
 	    errno != EINPROGRESS) {
 		int err = rc == 0 ? 0 : errno;
@@ -120,25 +112,28 @@ probe_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
 		if (err == EADDRNOTAVAIL || err == EAGAIN) {	/* no local port */
 			close(p->fd);
 			p->fd = -1;
+			p->busy = false;
 			return false;
 		}
-		p->rtt = clock_mono() - p->sent;
-		if (!classify(s, p, err))
-			scan_finish(s, p, PORT_FILTERED, strerror(err));
+		outcome(s, p, err);
 		return true;
 	}
 	/* Loopback and LAN answers often arrive within connect() itself: one
 	 * getsockopt spares the epoll round for them. */
 	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &rc, &(socklen_t){ sizeof rc }) == 0 &&
 	    rc != 0) {
-		p->rtt = clock_mono() - p->sent;
-		if (!classify(s, p, rc))
-			scan_finish(s, p, PORT_FILTERED, strerror(rc));
+		outcome(s, p, rc);
 		return true;
 	}
-	tv.tv_sec = (time_t)s->rto;
-	tv.tv_usec = (suseconds_t)((s->rto - (double)tv.tv_sec) * 1e6);
-	event_assign(p->ev, loop_base(s->loop), p->fd, EV_WRITE, on_connect, p);
-	event_add(p->ev, &tv);
+	probe_arm(s, p, p->fd, EV_WRITE, on_connect);
 	return true;
 }
+
+const struct scan_method scan_connect_method = {
+	.proto = "tcp",
+	.silent_state = PORT_FILTERED,
+	.silent_reason = "timeout",
+	.silence_is_loss = true,
+	.launch = connect_launch,
+	.release = connect_release,
+};
