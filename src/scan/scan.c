@@ -152,6 +152,19 @@ emit_port(struct scan *s, const struct probe *p, enum port_state st,
 
 static void fill(struct scan *);
 
+/* Loss: halve the window, at most once per timeout period (as TCP cuts
+ * once per window of losses, not once per lost segment). */
+static void
+cut_window(struct scan *s)
+{
+	double now = clock_mono();
+
+	if (now - s->last_cut < s->rto)
+		return;
+	s->last_cut = now;
+	s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
+}
+
 void
 scan_finish(struct scan *s, struct probe *p, enum port_state st,
     const char *reason)
@@ -164,8 +177,10 @@ scan_finish(struct scan *s, struct probe *p, enum port_state st,
 	s->counts.done++;
 	if (st != PORT_CLOSED || s->cfg.report_closed)
 		emit_port(s, p, st, reason);
-	if (strcmp(reason, s->m->silent_reason) != 0)
-		s->cwnd += 1;		/* an answer: open the window */
+	if (st != s->m->silent_state && p->tries > 0)
+		cut_window(s);		/* an earlier try was lost */
+	else
+		s->cwnd += 1;
 	probe_release(s, p, st == PORT_OPEN);
 	s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
 	s->counts.inflight--;
@@ -192,19 +207,29 @@ requeue(struct scan *s, uint32_t idx, uint8_t tries)
 	s->retry_tries[s->nretry++] = tries;
 }
 
-/* No answer in time: back off (halve the window, as nmap does on drops)
- * where silence means loss, try once more, then give the silent verdict
- * (filtered for TCP, open|filtered for UDP). */
+/* The probe told us nothing (it met itself): the same try again, from
+ * another local port. */
+void
+scan_try_again(struct scan *s, struct probe *p)
+{
+	requeue(s, p->idx, p->tries);
+	probe_release(s, p, false);
+	s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
+	s->counts.inflight--;
+}
+
+/* No answer in time: try once more, then give the silent verdict
+ * (filtered for TCP, open|filtered for UDP). Silence alone does not
+ * shrink the window: a firewall that drops is not a congested path. As
+ * nmap does, we learn of loss when a port stays silent to one try and
+ * answers the next (see scan_finish). */
 void
 scan_timed_out(struct scan *s, struct probe *p)
 {
-	if (s->m->silence_is_loss)
-		s->cwnd = s->cwnd / 2 < CWND_MIN ? CWND_MIN : s->cwnd / 2;
 	if (p->tries + 1 < TRIES) {
-		requeue(s, p->idx, (uint8_t)(p->tries + 1));
-		probe_release(s, p, false);
-		s->free_slots[s->nfree++] = (unsigned)(p - s->slots);
-		s->counts.inflight--;
+		s->cwnd += 1;	/* the probe has left the window */
+		p->tries++;
+		scan_try_again(s, p);
 		return;
 	}
 	scan_finish(s, p, s->m->silent_state, s->m->silent_reason);

@@ -17,6 +17,7 @@
 #include "../core/loop.h"
 #include "scan.h"
 #include "scan_cli.h"
+#include "scan_resolve.h"
 
 const char scan_cli_usage[] =
     "usage: punchline scan TARGET [-p PORTS | --top N] [--connect|--syn|--udp]\n"
@@ -177,8 +178,12 @@ print_text(const struct ev *ev, void *arg)
 }
 
 struct run {
-	struct loop	*loop;
-	struct scan	*scan;
+	struct loop		*loop;
+	struct evlog		 log;
+	struct scan		*scan;
+	struct target_lookup	*lookup;
+	const struct scan_config *cfg;
+	int			 status;
 };
 
 static void
@@ -193,37 +198,68 @@ on_signal(int sig, void *arg)
 	struct run *r = arg;
 
 	(void)sig;
-	scan_stop(r->scan);
+	if (r->scan != NULL)
+		scan_stop(r->scan);
+	r->status = 1;
 	loop_exit(r->loop);
 }
 
-static int
-run_scan(const struct scan_args *a, const struct scan_config *cfg)
+static void
+start_scan(struct run *r)
 {
-	struct run r;
-	struct evlog log;
 	char err[256];
 
-	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
-		fprintf(stderr, "punchline scan: cannot start the loop\n");
-		return 1;
-	}
-	evlog_subscribe(&log, a->json ? evjson_consumer : print_text,
-	    a->json ? (void *)stdout : NULL);
-	if ((r.scan = scan_new(r.loop, &log, cfg, err, sizeof err)) == NULL) {
+	if ((r->scan = scan_new(r->loop, &r->log, r->cfg, err, sizeof err)) == NULL) {
 		fprintf(stderr, "punchline scan: %s\n", err);
-		evlog_free(&log);
+		r->status = 1;
+		loop_exit(r->loop);
+		return;
+	}
+	scan_start(r->scan, finished, r);
+}
+
+/* An unknown host is a usage error, as a bad address is. */
+static void
+on_lookup(void *arg, const char *why)
+{
+	struct run *r = arg;
+
+	if (why != NULL) {
+		r->status = usage_error("%s", why);
+		loop_exit(r->loop);
+		return;
+	}
+	start_scan(r);
+}
+
+static int
+run_scan(const struct scan_args *a, const struct scan_config *cfg,
+    struct scan_target *target, bool lookup)
+{
+	struct run r = { .cfg = cfg };
+	char err[320];
+
+	if ((r.loop = loop_new()) == NULL || evlog_init(&r.log, 256) != 0) {
+		fprintf(stderr, "punchline scan: cannot start the loop\n");
 		loop_free(r.loop);
 		return 1;
 	}
+	evlog_subscribe(&r.log, a->json ? evjson_consumer : print_text,
+	    a->json ? (void *)stdout : NULL);
 	loop_on_signal(r.loop, SIGINT, on_signal, &r);
 	loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-	scan_start(r.scan, finished, &r);
-	loop_run(r.loop);
+	if (!lookup)
+		start_scan(&r);
+	else if ((r.lookup = target_lookup_start(r.loop, target, on_lookup, &r,
+	    err, sizeof err)) == NULL)
+		r.status = usage_error("%s", err);
+	if (r.status == 0)
+		loop_run(r.loop);
+	target_lookup_free(r.lookup);
 	scan_free(r.scan);
 	loop_free(r.loop);
-	evlog_free(&log);
-	return 0;
+	evlog_free(&r.log);
+	return r.status;
 }
 
 int
@@ -235,13 +271,13 @@ scan_cli_main(int argc, char **argv)
 	struct port_set ports;
 	char err[320];
 	size_t slen = 0;
-	int rc;
+	int rc, lookup = 0;
 
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
 	ports_init(&ports);
 	if (choose_ports(&a, &ports, err, sizeof err) != 0 ||
-	    target_parse(a.target, &target, err, sizeof err) != 0) {
+	    (lookup = target_parse(a.target, &target, err, sizeof err)) < 0) {
 		ports_free(&ports);
 		target_free(&target);
 		return usage_error("%s", err);
@@ -265,7 +301,7 @@ scan_cli_main(int argc, char **argv)
 	if (a.type == SCAN_UDP &&
 	    (cfg.udp_probes = assets_read("scan/udp-probes", &slen)) != NULL)
 		cfg.udp_probes_len = slen;
-	rc = run_scan(&a, &cfg);
+	rc = run_scan(&a, &cfg, &target, lookup == TARGET_NEEDS_LOOKUP);
 	free((char *)cfg.services);
 	free((char *)cfg.udp_probes);
 	ports_free(&ports);

@@ -31,6 +31,21 @@ connect_release(struct probe *p, bool connected)
 	p->fd = -1;
 }
 
+/* A connect from the port it aims at, on the same address, meets itself
+ * (TCP's simultaneous open) and looks open: scanning our own loopback,
+ * the kernel may pick exactly that ephemeral port. */
+static bool
+connected_to_itself(int fd)
+{
+	struct sockaddr_storage me, peer;
+	socklen_t mlen = sizeof me, plen = sizeof peer;
+
+	if (getsockname(fd, (struct sockaddr *)&me, &mlen) != 0 ||
+	    getpeername(fd, (struct sockaddr *)&peer, &plen) != 0)
+		return false;
+	return mlen == plen && memcmp(&me, &peer, mlen) == 0;
+}
+
 /* The verdict of a finished connect by its error; false if err is not
  * one we know (the port is then called filtered with the error's text). */
 static bool
@@ -38,6 +53,10 @@ classify(struct scan *s, struct probe *p, int err)
 {
 	switch (err) {
 	case 0:
+		if (connected_to_itself(p->fd)) {
+			scan_try_again(s, p);
+			return true;
+		}
 		scan_rtt_sample(s, p->rtt);
 		if (s->cfg.banners)
 			banner_start(s, p);
@@ -133,7 +152,6 @@ const struct scan_method scan_connect_method = {
 	.proto = "tcp",
 	.silent_state = PORT_FILTERED,
 	.silent_reason = "timeout",
-	.silence_is_loss = true,
 	.launch = connect_launch,
 	.release = connect_release,
 };

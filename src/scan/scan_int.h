@@ -39,7 +39,6 @@ struct scan_method {
 	const char	*proto;			/* "tcp" or "udp" */
 	enum port_state	 silent_state;		/* no answer after every try */
 	const char	*silent_reason;
-	bool		 silence_is_loss;	/* a timeout shrinks the window */
 	/* Shared sockets (raw ones for syn); NULL: none. -1 with err. */
 	int		(*open)(struct scan *, char *err, size_t errlen);
 	void		(*close)(struct scan *);
@@ -74,6 +73,7 @@ struct scan {
 	struct scan_counts	 counts;
 	double			 srtt, rttvar, rto;
 	double			 cwnd;
+	double			 last_cut;	/* when the window was last halved */
 	double			 tokens, tokens_at;
 	double			 started;
 	bool			 running;
@@ -91,6 +91,7 @@ void	 scan_finish(struct scan *, struct probe *, enum port_state,
 	     const char *reason);
 void	 scan_rtt_sample(struct scan *, double rtt);
 void	 scan_timed_out(struct scan *, struct probe *);
+void	 scan_try_again(struct scan *, struct probe *);
 uint16_t scan_port_of(const struct scan *, uint32_t idx);
 const struct sockaddr_storage *scan_host_of(const struct scan *, uint32_t idx);
 socklen_t scan_addr_of(const struct scan *, uint32_t idx,

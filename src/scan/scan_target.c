@@ -7,8 +7,8 @@
 
 #include "scan_target.h"
 
-static int
-add_host(struct scan_target *t, const struct sockaddr *sa, socklen_t len)
+int
+target_add_host(struct scan_target *t, const struct sockaddr *sa, socklen_t len)
 {
 	struct sockaddr_storage *n;
 
@@ -46,7 +46,7 @@ parse_cidr4(struct scan_target *t, const char *addr, long bits, char *err,
 	base = ntohl(sin.sin_addr.s_addr) & ~(size - 1);
 	for (i = 0; i < size; i++) {
 		sin.sin_addr.s_addr = htonl(base + i);
-		if (add_host(t, (struct sockaddr *)&sin, sizeof sin) != 0)
+		if (target_add_host(t, (struct sockaddr *)&sin, sizeof sin) != 0)
 			return -1;
 	}
 	return 0;
@@ -81,33 +81,42 @@ parse_cidr(struct scan_target *t, const char *text, char *err, size_t errlen)
 			    "large to sweep; give one address", text);
 			return -1;
 		}
-		return add_host(t, (struct sockaddr *)&sin6, sizeof sin6);
+		return target_add_host(t, (struct sockaddr *)&sin6, sizeof sin6);
 	}
 	return parse_cidr4(t, addr, bits, err, errlen);
 }
 
-/* A name or a literal: the first address getaddrinfo gives (IPv4 first,
- * as nmap scans one address per name). */
+/* A literal address, IPv4 or IPv6; 1 if text is not one (a name). */
 static int
-resolve(struct scan_target *t, const char *text, char *err, size_t errlen)
+parse_literal(struct scan_target *t, const char *text)
 {
-	struct addrinfo hints, *res, *ai, *pick = NULL;
+	struct addrinfo hints, *res;
 	int rc;
 
 	memset(&hints, 0, sizeof hints);
 	hints.ai_socktype = SOCK_STREAM;
-	if ((rc = getaddrinfo(text, NULL, &hints, &res)) != 0) {
-		snprintf(err, errlen, "target '%s': %s", text, gai_strerror(rc));
-		return -1;
-	}
+	hints.ai_flags = AI_NUMERICHOST;
+	if (getaddrinfo(text, NULL, &hints, &res) != 0)
+		return TARGET_NEEDS_LOOKUP;
+	rc = target_add_host(t, res->ai_addr, res->ai_addrlen);
+	freeaddrinfo(res);
+	return rc;
+}
+
+/* The first address a lookup gave (IPv4 first, as nmap scans one
+ * address per name). */
+int
+target_add_first(struct scan_target *t, const struct addrinfo *res)
+{
+	const struct addrinfo *ai, *pick = NULL;
+
 	for (ai = res; ai != NULL && pick == NULL; ai = ai->ai_next)
 		if (ai->ai_family == AF_INET)
 			pick = ai;
 	if (pick == NULL)
 		pick = res;
-	rc = add_host(t, pick->ai_addr, pick->ai_addrlen);
-	freeaddrinfo(res);
-	return rc;
+	return pick == NULL ? -1 : target_add_host(t, pick->ai_addr,
+	    pick->ai_addrlen);
 }
 
 int
@@ -119,9 +128,14 @@ target_parse(const char *text, struct scan_target *t, char *err, size_t errlen)
 		snprintf(err, errlen, "empty target");
 		return -1;
 	}
+	if (strlen(text) >= sizeof t->name) {
+		snprintf(err, errlen, "target: a name of at most %zu bytes",
+		    sizeof t->name - 1);
+		return -1;
+	}
 	if (strchr(text, '/') != NULL)
 		return parse_cidr(t, text, err, errlen);
-	return resolve(t, text, err, errlen);
+	return parse_literal(t, text);
 }
 
 void

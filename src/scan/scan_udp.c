@@ -234,7 +234,6 @@ const struct scan_method scan_udp_method = {
 	.proto = "udp",
 	.silent_state = PORT_OPEN_FILTERED,
 	.silent_reason = "no-response",
-	.silence_is_loss = false,
 	.open = udp_open,
 	.close = udp_close,
 	.launch = udp_launch,

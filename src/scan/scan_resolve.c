@@ -1,0 +1,112 @@
+/* scan_resolve.c: a target's name looked up off the loop (see scan_resolve.h). */
+#include <netdb.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "../core/loop.h"
+#include "scan_resolve.h"
+#include "scan_target.h"
+
+#define POLL_USEC	10000
+
+struct target_lookup {
+	struct gaicb		 req;
+	struct addrinfo		 hints;
+	struct event		*poll;
+	struct scan_target	*t;
+	target_lookup_fn	 done;
+	void			*arg;
+	bool			 orphan;	/* freed by its owner: free on the end */
+	char			 name[256];	/* glibc reads it while it runs */
+	char			 why[320];
+};
+
+static void
+lookup_destroy(struct target_lookup *l)
+{
+	if (l->req.ar_result != NULL)
+		freeaddrinfo(l->req.ar_result);
+	event_free(l->poll);
+	free(l);
+}
+
+static void
+arm(struct target_lookup *l)
+{
+	struct timeval tv = { 0, POLL_USEC };
+
+	event_add(l->poll, &tv);
+}
+
+static void
+on_poll(evutil_socket_t fd, short what, void *arg)
+{
+	struct target_lookup *l = arg;
+	int rc = gai_error(&l->req);
+
+	(void)fd;
+	(void)what;
+	if (rc == EAI_INPROGRESS) {
+		arm(l);
+		return;
+	}
+	if (l->orphan) {
+		lookup_destroy(l);
+		return;
+	}
+	if (rc != 0)
+		snprintf(l->why, sizeof l->why, "target '%s': %s", l->name,
+		    gai_strerror(rc));
+	else if (target_add_first(l->t, l->req.ar_result) != 0)
+		snprintf(l->why, sizeof l->why, "target '%s': out of memory",
+		    l->name);
+	l->done(l->arg, l->why[0] != '\0' ? l->why : NULL);
+}
+
+struct target_lookup *
+target_lookup_start(struct loop *loop, struct scan_target *t,
+    target_lookup_fn done, void *arg, char *err, size_t errlen)
+{
+	struct target_lookup *l = calloc(1, sizeof *l);
+	struct gaicb *list[1];
+	int rc;
+
+	if (l == NULL || (l->poll = event_new(loop_base(loop), -1, 0, on_poll,
+	    l)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		free(l);
+		return NULL;
+	}
+	l->t = t;
+	l->done = done;
+	l->arg = arg;
+	l->hints.ai_socktype = SOCK_STREAM;
+	snprintf(l->name, sizeof l->name, "%s", t->name);
+	l->req.ar_name = l->name;
+	l->req.ar_request = &l->hints;
+	list[0] = &l->req;
+	if ((rc = getaddrinfo_a(GAI_NOWAIT, list, 1, NULL)) != 0) {
+		snprintf(err, errlen, "target '%s': %s", l->name, gai_strerror(rc));
+		lookup_destroy(l);
+		return NULL;
+	}
+	arm(l);
+	return l;
+}
+
+void
+target_lookup_free(struct target_lookup *l)
+{
+	if (l == NULL)
+		return;
+	if (gai_error(&l->req) == EAI_INPROGRESS &&
+	    gai_cancel(&l->req) != EAI_CANCELED) {
+		l->orphan = true;	/* glibc still owns req: wait for it */
+		return;
+	}
+	lookup_destroy(l);
+}
