@@ -251,6 +251,35 @@ rate_allows(struct scan *s, double now)
 }
 
 static void
+emit_progress(struct scan *s)
+{
+	struct scan_counts c;
+	struct ev ev;
+
+	scan_counts(s, &c);
+	ev_init(&ev, "scan", "progress");
+	ev_str(&ev, "target", s->cfg.target->name);
+	ev_int(&ev, "done", (int64_t)c.done);
+	ev_int(&ev, "total", (int64_t)c.total);
+	ev_int(&ev, "open", (int64_t)c.open);
+	ev_int(&ev, "closed", (int64_t)c.closed);
+	ev_int(&ev, "filtered", (int64_t)(c.filtered + c.open_filtered));
+	ev_int(&ev, "inflight", (int64_t)c.inflight);
+	ev_real(&ev, "per_second", c.per_second);
+	if (c.per_second > 0)
+		ev_real(&ev, "eta", (double)(c.total - c.done) / c.per_second);
+	evlog_push(s->log, &ev);
+}
+
+static void
+on_progress(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	emit_progress(arg);
+}
+
+static void
 emit_done(struct scan *s)
 {
 	struct ev ev;
@@ -307,6 +336,9 @@ fill(struct scan *s)
 	s->in_fill = false;
 	if (s->running && s->counts.done == s->total) {
 		s->running = false;
+		event_del(s->pace);
+		if (s->progress != NULL)
+			event_del(s->progress);
 		emit_done(s);
 		if (s->done != NULL)
 			s->done(s->done_arg);
@@ -423,6 +455,14 @@ scan_start(struct scan *s, void (*done)(void *), void *arg)
 	ev_int(&ev, "max_inflight", s->nslots);
 	evlog_push(s->log, &ev);
 	event_add(s->pace, &tick);
+	if (s->cfg.progress_every > 0 && (s->progress = event_new(loop_base(s->loop),
+	    -1, EV_PERSIST, on_progress, s)) != NULL) {
+		struct timeval every = { (time_t)s->cfg.progress_every,
+		    (suseconds_t)((s->cfg.progress_every -
+		    (double)(time_t)s->cfg.progress_every) * 1e6) };
+
+		event_add(s->progress, &every);
+	}
 	fill(s);
 }
 
@@ -434,6 +474,8 @@ scan_stop(struct scan *s)
 	s->running = false;
 	if (s->pace != NULL)
 		event_del(s->pace);
+	if (s->progress != NULL)
+		event_del(s->progress);
 	for (i = 0; s->slots != NULL && i < s->nslots; i++)
 		probe_release(s, &s->slots[i], true);
 }
@@ -462,6 +504,8 @@ scan_free(struct scan *s)
 			event_free(s->slots[i].ev);
 	if (s->pace != NULL)
 		event_free(s->pace);
+	if (s->progress != NULL)
+		event_free(s->progress);
 	free(s->slots);
 	free(s->free_slots);
 	free(s->retry);

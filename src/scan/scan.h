@@ -39,6 +39,7 @@ struct scan_config {
 	double			 banner_wait;	/* seconds; 0: 2 s */
 	const char		*services;	/* the service table text, or NULL */
 	size_t			 services_len;
+	double			 progress_every;	/* s between "progress" events; 0: none */
 	const char		*udp_probes;	/* assets/scan/udp-probes, or NULL */
 	size_t			 udp_probes_len;
 };

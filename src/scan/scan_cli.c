@@ -10,14 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/assets.h"
 #include "../core/cli.h"
 #include "../core/evjson.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
-#include "scan.h"
 #include "scan_cli.h"
-#include "scan_resolve.h"
+#include "scan_job.h"
 
 const char scan_cli_usage[] =
     "usage: punchline scan TARGET [-p PORTS | --top N] [--connect|--syn|--udp]\n"
@@ -123,38 +121,6 @@ parse_args(int argc, char **argv, struct scan_args *a)
 	return -1;
 }
 
-static int
-add_top(struct port_set *ps, size_t n, char *err, size_t errlen)
-{
-	size_t len;
-	char *text = assets_read("scan/top-ports", &len);
-	int rc;
-
-	if (text == NULL) {
-		snprintf(err, errlen, "assets/scan/top-ports: cannot read it");
-		return -1;
-	}
-	rc = ports_add_top(ps, text, n, err, errlen);
-	free(text);
-	return rc;
-}
-
-/* -p and --top together add up; neither means 1-1024 and the whole top
- * list (0 to ports_add_top: every port of it). */
-static int
-choose_ports(const struct scan_args *a, struct port_set *ps, char *err,
-    size_t errlen)
-{
-	if (a->ports != NULL && ports_parse(ps, a->ports, err, errlen) != 0)
-		return -1;
-	if (a->top > 0 && add_top(ps, (size_t)a->top, err, errlen) != 0)
-		return -1;
-	if (a->ports == NULL && a->top == 0)
-		return ports_parse(ps, "1-1024", err, errlen) != 0 ? -1 :
-		    add_top(ps, 0, err, errlen);
-	return 0;
-}
-
 static void
 print_text(const struct ev *ev, void *arg)
 {
@@ -178,18 +144,18 @@ print_text(const struct ev *ev, void *arg)
 }
 
 struct run {
-	struct loop		*loop;
-	struct evlog		 log;
-	struct scan		*scan;
-	struct target_lookup	*lookup;
-	const struct scan_config *cfg;
-	int			 status;
+	struct loop	*loop;
+	struct scan_job	*job;
+	int		 status;
 };
 
 static void
-finished(void *arg)
+on_done(void *arg, int status)
 {
-	loop_exit(((struct run *)arg)->loop);
+	struct run *r = arg;
+
+	r->status = status;
+	loop_exit(r->loop);
 }
 
 static void
@@ -198,67 +164,36 @@ on_signal(int sig, void *arg)
 	struct run *r = arg;
 
 	(void)sig;
-	if (r->scan != NULL)
-		scan_stop(r->scan);
-	r->status = 1;
-	loop_exit(r->loop);
-}
-
-static void
-start_scan(struct run *r)
-{
-	char err[256];
-
-	if ((r->scan = scan_new(r->loop, &r->log, r->cfg, err, sizeof err)) == NULL) {
-		fprintf(stderr, "punchline scan: %s\n", err);
-		r->status = 1;
-		loop_exit(r->loop);
-		return;
-	}
-	scan_start(r->scan, finished, r);
-}
-
-/* An unknown host is a usage error, as a bad address is. */
-static void
-on_lookup(void *arg, const char *why)
-{
-	struct run *r = arg;
-
-	if (why != NULL) {
-		r->status = usage_error("%s", why);
-		loop_exit(r->loop);
-		return;
-	}
-	start_scan(r);
+	scan_job_stop(r->job);	/* on_done(1) ends the loop */
 }
 
 static int
-run_scan(const struct scan_args *a, const struct scan_config *cfg,
-    struct scan_target *target, bool lookup)
+run_scan(const struct scan_args *a, const struct scan_request *req)
 {
-	struct run r = { .cfg = cfg };
+	struct run r = { 0 };
+	struct evlog log;
 	char err[320];
 
-	if ((r.loop = loop_new()) == NULL || evlog_init(&r.log, 256) != 0) {
+	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
 		fprintf(stderr, "punchline scan: cannot start the loop\n");
 		loop_free(r.loop);
 		return 1;
 	}
-	evlog_subscribe(&r.log, a->json ? evjson_consumer : print_text,
+	evlog_subscribe(&log, a->json ? evjson_consumer : print_text,
 	    a->json ? (void *)stdout : NULL);
-	loop_on_signal(r.loop, SIGINT, on_signal, &r);
-	loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-	if (!lookup)
-		start_scan(&r);
-	else if ((r.lookup = target_lookup_start(r.loop, target, on_lookup, &r,
-	    err, sizeof err)) == NULL)
+	if ((r.job = scan_job_new(r.loop, &log, req, on_done, &r, err,
+	    sizeof err)) == NULL)
 		r.status = usage_error("%s", err);
-	if (r.status == 0)
+	else {
+		loop_on_signal(r.loop, SIGINT, on_signal, &r);
+		loop_on_signal(r.loop, SIGTERM, on_signal, &r);
 		loop_run(r.loop);
-	target_lookup_free(r.lookup);
-	scan_free(r.scan);
+		if (r.status == 2)
+			fprintf(stderr, "punchline scan: %s\n", scan_job_error(r.job));
+	}
+	scan_job_free(r.job);
 	loop_free(r.loop);
-	evlog_free(&r.log);
+	evlog_free(&log);
 	return r.status;
 }
 
@@ -266,45 +201,19 @@ int
 scan_cli_main(int argc, char **argv)
 {
 	struct scan_args a = { 0 };
-	struct scan_config cfg = { 0 };
-	struct scan_target target = { 0 };
-	struct port_set ports;
-	char err[320];
-	size_t slen = 0;
-	int rc, lookup = 0;
+	struct scan_request req = { 0 };
+	int rc;
 
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
-	ports_init(&ports);
-	if (choose_ports(&a, &ports, err, sizeof err) != 0 ||
-	    (lookup = target_parse(a.target, &target, err, sizeof err)) < 0) {
-		ports_free(&ports);
-		target_free(&target);
-		return usage_error("%s", err);
-	}
-	if (a.banners && a.type == SCAN_UDP) {
-		ports_free(&ports);
-		target_free(&target);
-		return usage_error("%s", "--banners is for TCP scans (a UDP scan "
-		    "shows what an open port answers anyway)");
-	}
-	cfg.type = a.type;
-	cfg.target = &target;
-	cfg.ports = &ports;
-	cfg.rate = a.rate;
-	cfg.max_inflight = a.inflight;
-	cfg.banners = a.banners;
-	cfg.report_closed = a.closed;
-	cfg.banner_wait = a.banner_wait;
-	cfg.services = a.banners ? assets_read("scan/services", &slen) : NULL;
-	cfg.services_len = slen;
-	if (a.type == SCAN_UDP &&
-	    (cfg.udp_probes = assets_read("scan/udp-probes", &slen)) != NULL)
-		cfg.udp_probes_len = slen;
-	rc = run_scan(&a, &cfg, &target, lookup == TARGET_NEEDS_LOOKUP);
-	free((char *)cfg.services);
-	free((char *)cfg.udp_probes);
-	ports_free(&ports);
-	target_free(&target);
-	return rc;
+	req.target = a.target;
+	req.ports = a.ports;
+	req.top = (size_t)a.top;
+	req.type = a.type;
+	req.banners = a.banners;
+	req.report_closed = a.closed;
+	req.rate = a.rate;
+	req.max_inflight = a.inflight;
+	req.banner_wait = a.banner_wait;
+	return run_scan(&a, &req);
 }

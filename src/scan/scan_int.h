@@ -79,6 +79,7 @@ struct scan {
 	bool			 running;
 	bool			 in_fill;
 	struct event		*pace;
+	struct event		*progress;
 	void			(*done)(void *);
 	void			*done_arg;
 };
