@@ -27,6 +27,7 @@
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
 #include "../ui/pane_chat.h"
+#include "../ui/pane_scanner.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -360,6 +361,7 @@ run_tui(struct options *o)
 	mesh = start_chat(o, loop, &log, why, sizeof why);
 	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
 	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
+	pane_scanner_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	if (tui_start(tui) != 0)
 		fatalx("cannot take the terminal");
