@@ -4,12 +4,15 @@
 # of its own whose loopback drops everything) stopping a slow scan.
 . "$(dirname "$0")/../lib/testlib.sh"
 
-SOCK="pl-scanpane-$$"
+# Each start gets its own tmux server: reusing one races with its exit.
+RUNS=0
+SOCK="pl-scanpane-$$-0"
 tmx() { tmux -u -L "$SOCK" "$@"; }
 pids=()
 ns=pl-scanpane-$$
 cleanup() {
-	tmx kill-server 2>/dev/null
+	local i
+	for i in $(seq 0 "$RUNS"); do tmux -L "pl-scanpane-$$-$i" kill-server 2>/dev/null; done
 	[ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null
 	ip netns del "$ns" 2>/dev/null
 	return 0
@@ -40,6 +43,8 @@ retry 5 socat -u OPEN:/dev/null TCP:127.0.0.1:"$base"
 # start [PREFIX...]: punchline in a 120x40 tmux, the Scanner pane zoomed.
 start() {
 	tmx kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	SOCK="pl-scanpane-$$-$RUNS"
 	tmx -f /dev/null new-session -d -s main -x 120 -y 40 \
 	    "env LC_ALL=C.UTF-8 TERM=screen $* $PL_BIN; echo EXIT=\$?; sleep 30"
 	wait_screen "F10Quit" && keys F4 && keys F7 && wait_screen "Target"
