@@ -399,7 +399,8 @@ scan_type_name(enum scan_type t)
 static const struct scan_method *
 method_of(enum scan_type t)
 {
-	return t == SCAN_UDP ? &scan_udp_method : &scan_connect_method;
+	return t == SCAN_SYN ? &scan_syn_method : t == SCAN_UDP ?
+	    &scan_udp_method : &scan_connect_method;
 }
 
 struct scan *

@@ -24,8 +24,9 @@ const char scan_cli_usage[] =
     "TARGET: a host name, an IPv4 or IPv6 address, or a.b.c.d/N (at most /20).\n"
     "PORTS: 22,80,443 or 1-1024 or - (all 65535). Default: 1-1024 and the\n"
     "       top ports list (assets/scan/top-ports).\n"
-    "--connect: TCP connect scan, any user (the default). --syn is not\n"
-    "       built yet. --udp: UDP scan, any user (ICMP errors via IP_RECVERR).\n"
+    "--connect: TCP connect scan, any user (the default).\n"
+    "--syn: TCP SYN scan (half-open), needs CAP_NET_RAW.\n"
+    "--udp: UDP scan, any user (ICMP errors through IP_RECVERR).\n"
     "--banners: read what open ports say and guess the service.\n"
     "--rate N: at most N connects a second. --max-inflight N: at most N at once.\n";
 
@@ -56,9 +57,7 @@ parse_option(int c, struct scan_args *a)
 	case 'c':	a->closed = true; return -1;
 	case 'C':	a->type = SCAN_CONNECT; return -1;
 	case 'U':	a->type = SCAN_UDP; return -1;
-	case 'S':
-		return usage_error("%s", "--syn is not built yet (it will need "
-		    "CAP_NET_RAW); use --connect");
+	case 'S':	a->type = SCAN_SYN; return -1;
 	case 't':
 		if (cli_number(optarg, 1, 65535, &a->top) != 0)
 			return usage_error("--top '%s': want 1-65535", optarg);

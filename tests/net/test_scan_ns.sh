@@ -1,8 +1,9 @@
 # test_scan_ns.sh: scans across a veth pair between two namespaces this
 # test makes (pl-scantest-PID-s, the scanner, and -t, the target), with an
 # nftables table on the target that drops some ports and rejects others
-# with ICMP admin-prohibited. Every port's state and reason is asserted,
-# and compared with nmap run in the same test. Root only.
+# with ICMP admin-prohibited. Every port's state and reason is asserted
+# for the connect, SYN and UDP scans, and compared with nmap -sT, -sS and
+# -sU run in the same test; then the SYN scan without CAP_NET_RAW. Root.
 . "$(dirname "$0")/../lib/testlib.sh"
 . "$(dirname "$0")/../lib/scanlib.sh"
 
@@ -54,6 +55,35 @@ if command -v nmap >/dev/null; then
 else
 	skip "scan ns connect: compared with nmap -sT" "nmap is not installed: make deps"
 fi
+
+out=$PL_OUT/scan-ns-syn.json
+scanlib_scanner "$PL_BIN" scan "$SCANLIB_TARGET" -p 2000-2029 --syn --closed --json >"$out"
+check "scan ns syn: a done line" grep -q '"event":"done".*"ports":30.*"type":"syn"' "$out"
+check "scan ns syn: 2001-2003 open, syn-ack" \
+    test "$(port_states "$out" open syn-ack)" = "2001 2002 2003"
+check "scan ns syn: 2010-2014 dropped = filtered, timeout" \
+    test "$(port_states "$out" filtered timeout)" = "2010 2011 2012 2013 2014"
+check "scan ns syn: 2015-2019 rejected = filtered, icmp-unreachable (the quote matched)" \
+    test "$(port_states "$out" filtered icmp-unreachable)" = "2015 2016 2017 2018 2019"
+check "scan ns syn: the other 17 closed, reset" \
+    test "$(port_states "$out" closed reset | wc -w)" = 17
+if command -v nmap >/dev/null; then
+	nmap_out=$(scanlib_scanner nmap -n -sS -Pn -p 2000-2029 -oG - "$SCANLIB_TARGET")
+	check "scan ns syn: open set as nmap -sS" \
+	    test "$(nmap_ports "$nmap_out" open)" = "2001 2002 2003"
+	check "scan ns syn: filtered set as nmap -sS" \
+	    test "$(nmap_ports "$nmap_out" filtered)" = "$(port_states "$out" filtered)"
+fi
+# Without CAP_NET_RAW: a clear message naming the capability and the
+# connect scan, exit 2; the connect scan then works as that user.
+msg=$(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+    --bounding-set=-all "$PL_BIN" scan 127.0.0.1 -p 1 --syn 2>&1)
+check "scan --syn without CAP_NET_RAW: exit 2" test $? = 2
+check "scan --syn without CAP_NET_RAW: says what is missing and what works" \
+    grep -q 'needs CAP_NET_RAW.*--connect' <<<"$msg"
+check "scan without CAP_NET_RAW: the connect scan works" \
+    setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+    --bounding-set=-all "$PL_BIN" scan 127.0.0.1 -p 1
 
 out=$PL_OUT/scan-ns-udp.json
 scanlib_scanner "$PL_BIN" scan "$SCANLIB_TARGET" -p 3000-3015 --udp --closed --json >"$out"
