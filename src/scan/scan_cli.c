@@ -33,7 +33,7 @@ const char scan_cli_usage[] =
 struct scan_args {
 	const char	*target, *ports;
 	long		 top;
-	bool		 json, banners, closed;
+	bool		 json, banners, closed, typed;
 	enum scan_type	 type;
 	unsigned	 rate, inflight;
 	double		 banner_wait;
@@ -46,6 +46,17 @@ usage_error(const char *fmt, const char *arg)
 }
 
 static int
+set_type(struct scan_args *a, enum scan_type t)
+{
+	if (a->typed && a->type != t)
+		return usage_error("%s", "one kind of scan at a time: --connect, "
+		    "--syn or --udp");
+	a->typed = true;
+	a->type = t;
+	return -1;
+}
+
+static int
 parse_option(int c, struct scan_args *a)
 {
 	long n;
@@ -55,9 +66,9 @@ parse_option(int c, struct scan_args *a)
 	case 'j':	a->json = true; return -1;
 	case 'b':	a->banners = true; return -1;
 	case 'c':	a->closed = true; return -1;
-	case 'C':	a->type = SCAN_CONNECT; return -1;
-	case 'U':	a->type = SCAN_UDP; return -1;
-	case 'S':	a->type = SCAN_SYN; return -1;
+	case 'C': case 'S': case 'U':
+		return set_type(a, c == 'S' ? SCAN_SYN : c == 'U' ? SCAN_UDP :
+		    SCAN_CONNECT);
 	case 't':
 		if (cli_number(optarg, 1, 65535, &a->top) != 0)
 			return usage_error("--top '%s': want 1-65535", optarg);

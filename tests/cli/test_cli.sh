@@ -44,8 +44,8 @@ check "scan with a backwards range exits 2" test "$(status_of scan 127.0.0.1 -p 
 check "scan with an empty port list exits 2" test "$(status_of scan 127.0.0.1 -p '')" = 2
 check "scan of too large a block exits 2" test "$(status_of scan 10.0.0.0/8)" = 2
 check "scan of an unknown host exits 2" test "$(offline_status_of scan no-such-host.invalid)" = 2
-check "scan --syn says it is not built yet" \
-    sh -c "$PL_BIN scan --syn 127.0.0.1 2>&1 | grep -q 'not built yet'"
+check "scan with two kinds of scan exits 2" test "$(status_of scan --syn --udp 127.0.0.1)" = 2
+check "scan --udp with --banners exits 2" test "$(status_of scan --udp --banners 127.0.0.1)" = 2
 check "capture says it is not built yet and exits 1" \
     sh -c "$PL_BIN capture 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
            ! $PL_BIN capture >/dev/null 2>&1"
