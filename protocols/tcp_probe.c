@@ -15,27 +15,15 @@
  *  +-------+-------+---------------+-------------------------------+
  *  |           Checksum            |        Urgent Pointer         |
  *  +-------------------------------+-------------------------------+
- *
- * An ICMP error (RFC 792; ICMPv6, RFC 4443) is type, code, checksum, four
- * bytes that depend on the type, then as much of the offending packet as
- * fits: its IP header and at least the first 8 bytes after it, which for
- * TCP are the ports and the sequence number.
  */
 #include <string.h>
 
+#include "ip_header.h"
 #include "reader.h"
 #include "tcp_probe.h"
 #include "writer.h"
 
 #define IPPROTO_TCP_	6
-#define IPPROTO_UDP_	17
-#define IPPROTO_ICMP_	1
-#define ICMP4_UNREACH	3
-#define ICMP4_TIMXCEED	11
-#define ICMP4_PORT	3
-#define ICMP6_UNREACH	1
-#define ICMP6_TIMXCEED	3
-#define ICMP6_PORT	4
 
 static uint32_t
 sum16(uint32_t sum, const uint8_t *p, size_t len)
@@ -90,14 +78,6 @@ tcp_probe_build_syn(uint8_t out[TCP_PROBE_LEN], const struct probe_addr *src,
 	wr_patch_be16(&w, 16, sum);
 }
 
-static void
-read_addr(struct reader *rd, struct probe_addr *a, uint8_t family)
-{
-	memset(a, 0, sizeof *a);
-	a->family = family;
-	rd_bytes(rd, a->a, family == 6 ? 16 : 4);
-}
-
 /* The first 14 bytes of a TCP header: enough for ports, seq, ack, flags. */
 static bool
 read_tcp(struct reader *rd, struct tcp_reply *r)
@@ -111,26 +91,6 @@ read_tcp(struct reader *rd, struct tcp_reply *r)
 	return !rd->truncated;
 }
 
-/* An IPv4 header: the protocol, the addresses, the reader moved past the
- * options to the payload. False if not IPv4 or cut short. */
-static bool
-read_ipv4(struct reader *rd, uint8_t *proto, struct probe_addr *src,
-    struct probe_addr *dst)
-{
-	uint8_t vihl = rd_u8(rd);
-	size_t ihl = (size_t)(vihl & 0x0f) * 4;
-
-	if (vihl >> 4 != 4 || ihl < 20)
-		return false;
-	rd_skip(rd, 8);			/* tos, length, id, frag, ttl */
-	*proto = rd_u8(rd);
-	rd_skip(rd, 2);			/* checksum */
-	read_addr(rd, src, 4);
-	read_addr(rd, dst, 4);
-	rd_skip(rd, ihl - 20);		/* options */
-	return !rd->truncated;
-}
-
 bool
 tcp_probe_read_ipv4(const uint8_t *buf, size_t len, struct tcp_reply *r)
 {
@@ -139,7 +99,8 @@ tcp_probe_read_ipv4(const uint8_t *buf, size_t len, struct tcp_reply *r)
 
 	memset(r, 0, sizeof *r);
 	rd_init(&rd, buf, len);
-	if (!read_ipv4(&rd, &proto, &r->src, &r->dst) || proto != IPPROTO_TCP_)
+	if (!ip_header_read4(&rd, &proto, NULL, &r->src, &r->dst) ||
+	    proto != IPPROTO_TCP_)
 		return false;
 	return read_tcp(&rd, r);
 }
@@ -156,64 +117,3 @@ tcp_probe_read_segment(const uint8_t *buf, size_t len, struct tcp_reply *r)
 	return read_tcp(&rd, r);
 }
 
-/* The quoted transport header's first 8 bytes: ports, and for TCP the
- * sequence number. */
-static bool
-read_quoted_ports(struct reader *rd, struct icmp_quote *q)
-{
-	if (q->qproto != IPPROTO_TCP_ && q->qproto != IPPROTO_UDP_)
-		return false;
-	q->qsport = rd_be16(rd);
-	q->qdport = rd_be16(rd);
-	q->qseq = rd_be32(rd);		/* UDP: length and checksum */
-	return !rd->truncated;
-}
-
-bool
-tcp_probe_read_icmp4(const uint8_t *buf, size_t len, struct icmp_quote *q)
-{
-	struct reader rd;
-	struct probe_addr dst;
-	uint8_t proto = 0;
-
-	memset(q, 0, sizeof *q);
-	rd_init(&rd, buf, len);
-	if (!read_ipv4(&rd, &proto, &q->from, &dst) || proto != IPPROTO_ICMP_)
-		return false;
-	q->type = rd_u8(&rd);
-	q->code = rd_u8(&rd);
-	rd_skip(&rd, 6);		/* checksum, unused / next-hop MTU */
-	if (rd.truncated || (q->type != ICMP4_UNREACH && q->type != ICMP4_TIMXCEED))
-		return false;
-	q->unreachable = q->type == ICMP4_UNREACH;
-	q->port_unreachable = q->unreachable && q->code == ICMP4_PORT;
-	if (!read_ipv4(&rd, &q->qproto, &q->qsrc, &q->qdst))
-		return false;
-	return read_quoted_ports(&rd, q);
-}
-
-bool
-tcp_probe_read_icmp6(const uint8_t *buf, size_t len, struct icmp_quote *q)
-{
-	struct reader rd;
-	uint8_t version;
-
-	memset(q, 0, sizeof *q);
-	rd_init(&rd, buf, len);
-	q->type = rd_u8(&rd);
-	q->code = rd_u8(&rd);
-	rd_skip(&rd, 6);
-	if (rd.truncated || (q->type != ICMP6_UNREACH && q->type != ICMP6_TIMXCEED))
-		return false;
-	q->unreachable = q->type == ICMP6_UNREACH;
-	q->port_unreachable = q->unreachable && q->code == ICMP6_PORT;
-	version = rd_u8(&rd) >> 4;
-	rd_skip(&rd, 5);		/* traffic class, flow label, length */
-	q->qproto = rd_u8(&rd);		/* next header: no extension headers */
-	rd_skip(&rd, 1);		/* hop limit */
-	read_addr(&rd, &q->qsrc, 6);
-	read_addr(&rd, &q->qdst, 6);
-	if (rd.truncated || version != 6)
-		return false;
-	return read_quoted_ports(&rd, q);
-}

@@ -165,11 +165,11 @@ read_one(struct scan *s, enum raw_kind kind, const uint8_t *buf, size_t n,
 			on_segment(s, &r);
 		break;
 	case RAW_ICMP4:
-		if (tcp_probe_read_icmp4(buf, n, &q))
+		if (icmp_error_read4(buf, n, &q))
 			on_icmp(s, &q);
 		break;
 	default:
-		if (tcp_probe_read_icmp6(buf, n, &q))
+		if (icmp_error_read6(buf, n, &q))
 			on_icmp(s, &q);
 		break;
 	}

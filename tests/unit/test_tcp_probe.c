@@ -1,5 +1,6 @@
 /* test_tcp_probe.c: the SYN scanner's packets, built and read back, and
- * replies built by hand as a raw socket would hand them over. */
+ * replies and ICMP errors (protocols/icmp_error.c) built by hand as a raw
+ * socket would hand them over. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -107,7 +108,7 @@ icmp4_unreachable_quotes_the_probe(void **state)
 	icmp[1] = 13;				/* administratively prohibited */
 	memcpy(icmp + 8, quote, qn);
 	n = ipv4(pkt, 1, &them4, &me4, icmp, 8 + qn, 5);
-	assert_true(tcp_probe_read_icmp4(pkt, n, &q));
+	assert_true(icmp_error_read4(pkt, n, &q));
 	assert_true(q.unreachable);
 	assert_false(q.port_unreachable);
 	assert_int_equal(q.code, 13);
@@ -116,9 +117,9 @@ icmp4_unreachable_quotes_the_probe(void **state)
 	assert_int_equal(q.qdport, 2015);
 	assert_int_equal(q.qseq, 0x01020304);
 	assert_memory_equal(q.qdst.a, them4.a, 4);
-	assert_false(tcp_probe_read_icmp4(pkt, n - 1, &q));	/* quote cut */
+	assert_false(icmp_error_read4(pkt, n - 1, &q));	/* quote cut */
 	pkt[20] = 0;				/* an echo reply: not an error */
-	assert_false(tcp_probe_read_icmp4(pkt, n, &q));
+	assert_false(icmp_error_read4(pkt, n, &q));
 }
 
 static void
@@ -135,15 +136,39 @@ icmp6_unreachable_quotes_the_probe(void **state)
 	msg[48] = 0x9c, msg[49] = 0x40;		/* sport 40000 */
 	msg[50] = 0, msg[51] = 80;
 	msg[55] = 7;				/* seq 7 */
-	assert_true(tcp_probe_read_icmp6(msg, sizeof msg, &q));
+	assert_true(icmp_error_read6(msg, sizeof msg, &q));
 	assert_true(q.port_unreachable);
 	assert_int_equal(q.qsport, 40000);
 	assert_int_equal(q.qdport, 80);
 	assert_int_equal(q.qseq, 7);
 	assert_int_equal(q.qdst.a[15], 2);
-	assert_false(tcp_probe_read_icmp6(msg, sizeof msg - 1, &q));
+	assert_false(icmp_error_read6(msg, sizeof msg - 1, &q));
 	msg[8] = 0x40;				/* the quote is not IPv6 */
-	assert_false(tcp_probe_read_icmp6(msg, sizeof msg, &q));
+	assert_false(icmp_error_read6(msg, sizeof msg, &q));
+}
+
+static void
+time_exceeded_quotes_an_echo(void **state)
+{
+	static const struct probe_addr router = { 4, { 198, 51, 100, 1 } };
+	uint8_t echo[8] = { 8, 0, 0, 0, 0x12, 0x34, 0, 7 }, quote[28],
+	    icmp[40] = { 11, 0 }, pkt[64];
+	size_t qn = ipv4(quote, 1, &me4, &them4, echo, sizeof echo, 5), n;
+	struct icmp_quote q;
+
+	(void)state;
+	memcpy(icmp + 8, quote, qn);
+	n = ipv4(pkt, 1, &router, &me4, icmp, 8 + qn, 5);
+	assert_true(icmp_error_read4(pkt, n, &q));
+	assert_true(q.time_exceeded);
+	assert_false(q.unreachable);
+	assert_int_equal(q.qproto, 1);
+	assert_int_equal(q.qid, 0x1234);
+	assert_int_equal(q.qicmpseq, 7);
+	assert_int_equal(q.ttl, 64);
+	assert_memory_equal(q.from.a, router.a, 4);
+	pkt[20 + 8 + 20] = 0;		/* the quote is an echo reply: refused */
+	assert_false(icmp_error_read4(pkt, n, &q));
 }
 
 int
@@ -155,6 +180,7 @@ main(void)
 		cmocka_unit_test(syn_ack_in_ipv4_with_options),
 		cmocka_unit_test(icmp4_unreachable_quotes_the_probe),
 		cmocka_unit_test(icmp6_unreachable_quotes_the_probe),
+		cmocka_unit_test(time_exceeded_quotes_an_echo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,38 @@
+/*
+ * ip_header.h: the fixed parts of an IPv4 header (RFC 791) and of an IPv6
+ * header (RFC 8200) that the probe engines need: protocol, TTL or hop
+ * limit, addresses; the reader is left at the payload. Pure, every byte
+ * through the reader.
+ *
+ *  IPv4:
+ *  +-------+-------+---------------+-------------------------------+
+ *  |Version|  IHL  |    DSCP/ECN   |          Total Length         |
+ *  |         Identification        |Flags|    Fragment Offset      |
+ *  |  Time to Live |   Protocol    |        Header Checksum        |
+ *  |                       Source Address                          |
+ *  |                    Destination Address                        |
+ *  |                    Options (IHL > 5)                          |
+ *  IPv6:
+ *  |Version| Traffic Class |             Flow Label                |
+ *  |        Payload Length         |  Next Header  |   Hop Limit   |
+ *  |              Source Address (16)  Destination Address (16)    |
+ */
+#ifndef PROTOCOLS_IP_HEADER_H
+#define PROTOCOLS_IP_HEADER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "icmp_error.h"
+#include "reader.h"
+
+/* False if not IPv4 (or IHL < 5) or cut short. ttl may be NULL. */
+bool	 ip_header_read4(struct reader *, uint8_t *proto, uint8_t *ttl,
+	     struct probe_addr *src, struct probe_addr *dst);
+/* False if not IPv6 or cut short. Extension headers are not followed:
+ * proto is the first next header. */
+bool	 ip_header_read6(struct reader *, uint8_t *proto, uint8_t *hops,
+	     struct probe_addr *src, struct probe_addr *dst);
+void	 ip_header_addr(struct reader *, struct probe_addr *, uint8_t family);
+
+#endif
