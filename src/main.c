@@ -23,6 +23,7 @@
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
 #include "scan/scan_cli.h"
+#include "trace/trace_cli.h"
 #include "sockets/routes_cli.h"
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
@@ -58,10 +59,12 @@ static const char usage_text[] =
     "  lab       the NAT lab: up, down, status, addr NODE, exec NODE CMD\n"
     "  privs     which privileges punchline holds and what each one enables\n"
     "  keys      every key of every pane (--man for the man page's list)\n"
-    "  chat      chat over the UDP peer mesh (plaintext mode so far)\n"
-    "  sockets   sockets and owning processes, like ss -tanp (not built yet)\n"
-    "  routes    the routing table, like netstat -nr (not built yet)\n"
-    "  scan      TCP connect scan with banners, like nmap -sT -sV\n"
+    "  chat      chat over the UDP peer mesh, sealed or --plaintext\n"
+    "  sockets   sockets and owning processes, like ss -tanp\n"
+    "  routes    the routing table, like netstat -nr\n"
+    "  dns       the resolvers and search domains in use\n"
+    "  scan      connect, SYN and UDP port scans with banners, like nmap\n"
+    "  trace     the path to a host, hop by hop, like mtr -r\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -388,6 +391,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
+	if (strcmp(argv[0], "trace") == 0)
+		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
 	if (strcmp(argv[0], "routes") == 0)

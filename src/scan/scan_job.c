@@ -7,7 +7,7 @@
 #include "../core/evlog.h"
 #include "../core/loop.h"
 #include "scan_job.h"
-#include "scan_resolve.h"
+#include "../core/resolve.h"
 
 struct scan_job {
 	struct loop		*loop;
@@ -16,7 +16,7 @@ struct scan_job {
 	struct scan_target	 target;
 	struct port_set		 ports;
 	struct scan		*scan;
-	struct target_lookup	*lookup;
+	struct resolve		*lookup;
 	struct event		*kick;		/* starts the scan from the loop */
 	char			*services, *udp_probes;
 	scan_job_done_fn	 done;
@@ -103,12 +103,16 @@ on_kick(evutil_socket_t fd, short what, void *arg)
 }
 
 static void
-on_lookup(void *arg, const char *why)
+on_lookup(void *arg, const struct addrinfo *res, const char *why)
 {
 	struct scan_job *j = arg;
+	char text[400];
 
-	if (why != NULL)
-		end(j, 2, why);
+	if (why != NULL) {
+		snprintf(text, sizeof text, "target %s", why);
+		end(j, 2, text);
+	} else if (target_add_first(&j->target, res) != 0)
+		end(j, 2, "out of memory");
 	else
 		start_scan(j);
 }
@@ -168,7 +172,7 @@ scan_job_new(struct loop *loop, struct evlog *log, const struct scan_request *r,
 		return NULL;
 	}
 	if (rc == TARGET_NEEDS_LOOKUP) {
-		if ((j->lookup = target_lookup_start(loop, &j->target, on_lookup,
+		if ((j->lookup = resolve_start(loop, j->target.name, on_lookup,
 		    j, err, errlen)) == NULL) {
 			scan_job_free(j);
 			return NULL;
@@ -204,7 +208,7 @@ scan_job_stop(struct scan_job *j)
 {
 	if (j->kick != NULL)
 		event_del(j->kick);
-	target_lookup_free(j->lookup);
+	resolve_free(j->lookup);
 	j->lookup = NULL;
 	if (j->scan != NULL)
 		scan_stop(j->scan);
@@ -216,7 +220,7 @@ scan_job_free(struct scan_job *j)
 {
 	if (j == NULL)
 		return;
-	target_lookup_free(j->lookup);
+	resolve_free(j->lookup);
 	if (j->kick != NULL)
 		event_free(j->kick);
 	scan_free(j->scan);

@@ -2,7 +2,7 @@
  * scan_target.h: what a scan is aimed at: an IPv4 or IPv6 address, a CIDR
  * block (at most TARGET_MAX_HOSTS addresses, network and broadcast
  * included as nmap does), or a host name, looked up without blocking the
- * loop (scan_resolve.h) before the scan starts.
+ * loop (core/resolve.h) before the scan starts.
  */
 #ifndef SCAN_SCAN_TARGET_H
 #define SCAN_SCAN_TARGET_H
@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 
 #define TARGET_MAX_HOSTS 4096
-#define TARGET_NEEDS_LOOKUP 1	/* target_parse: a name, see scan_resolve.h */
+#define TARGET_NEEDS_LOOKUP 1	/* target_parse: a name to look up */
 
 struct addrinfo;
 

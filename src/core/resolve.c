@@ -1,4 +1,4 @@
-/* scan_resolve.c: a target's name looked up off the loop (see scan_resolve.h). */
+/* resolve.c: a host name looked up off the loop (see resolve.h). */
 #include <netdb.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -7,18 +7,16 @@
 
 #include <event2/event.h>
 
-#include "../core/loop.h"
-#include "scan_resolve.h"
-#include "scan_target.h"
+#include "loop.h"
+#include "resolve.h"
 
 #define POLL_USEC	10000
 
-struct target_lookup {
+struct resolve {
 	struct gaicb		 req;
 	struct addrinfo		 hints;
 	struct event		*poll;
-	struct scan_target	*t;
-	target_lookup_fn	 done;
+	resolve_fn		 done;
 	void			*arg;
 	bool			 orphan;	/* freed by its owner: free on the end */
 	char			 name[256];	/* glibc reads it while it runs */
@@ -26,7 +24,7 @@ struct target_lookup {
 };
 
 static void
-lookup_destroy(struct target_lookup *l)
+lookup_destroy(struct resolve *l)
 {
 	if (l->req.ar_result != NULL)
 		freeaddrinfo(l->req.ar_result);
@@ -35,7 +33,7 @@ lookup_destroy(struct target_lookup *l)
 }
 
 static void
-arm(struct target_lookup *l)
+arm(struct resolve *l)
 {
 	struct timeval tv = { 0, POLL_USEC };
 
@@ -45,7 +43,7 @@ arm(struct target_lookup *l)
 static void
 on_poll(evutil_socket_t fd, short what, void *arg)
 {
-	struct target_lookup *l = arg;
+	struct resolve *l = arg;
 	int rc = gai_error(&l->req);
 
 	(void)fd;
@@ -58,20 +56,19 @@ on_poll(evutil_socket_t fd, short what, void *arg)
 		lookup_destroy(l);
 		return;
 	}
-	if (rc != 0)
-		snprintf(l->why, sizeof l->why, "target '%s': %s", l->name,
+	if (rc != 0) {
+		snprintf(l->why, sizeof l->why, "'%s': %s", l->name,
 		    gai_strerror(rc));
-	else if (target_add_first(l->t, l->req.ar_result) != 0)
-		snprintf(l->why, sizeof l->why, "target '%s': out of memory",
-		    l->name);
-	l->done(l->arg, l->why[0] != '\0' ? l->why : NULL);
+		l->done(l->arg, NULL, l->why);
+	} else
+		l->done(l->arg, l->req.ar_result, NULL);
 }
 
-struct target_lookup *
-target_lookup_start(struct loop *loop, struct scan_target *t,
-    target_lookup_fn done, void *arg, char *err, size_t errlen)
+struct resolve *
+resolve_start(struct loop *loop, const char *name, resolve_fn done, void *arg,
+    char *err, size_t errlen)
 {
-	struct target_lookup *l = calloc(1, sizeof *l);
+	struct resolve *l = calloc(1, sizeof *l);
 	struct gaicb *list[1];
 	int rc;
 
@@ -81,16 +78,15 @@ target_lookup_start(struct loop *loop, struct scan_target *t,
 		free(l);
 		return NULL;
 	}
-	l->t = t;
 	l->done = done;
 	l->arg = arg;
 	l->hints.ai_socktype = SOCK_STREAM;
-	snprintf(l->name, sizeof l->name, "%s", t->name);
+	snprintf(l->name, sizeof l->name, "%s", name);
 	l->req.ar_name = l->name;
 	l->req.ar_request = &l->hints;
 	list[0] = &l->req;
 	if ((rc = getaddrinfo_a(GAI_NOWAIT, list, 1, NULL)) != 0) {
-		snprintf(err, errlen, "target '%s': %s", l->name, gai_strerror(rc));
+		snprintf(err, errlen, "'%s': %s", l->name, gai_strerror(rc));
 		lookup_destroy(l);
 		return NULL;
 	}
@@ -99,7 +95,7 @@ target_lookup_start(struct loop *loop, struct scan_target *t,
 }
 
 void
-target_lookup_free(struct target_lookup *l)
+resolve_free(struct resolve *l)
 {
 	if (l == NULL)
 		return;
