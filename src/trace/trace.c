@@ -11,7 +11,8 @@
 #include "../core/loop.h"
 #include "trace_int.h"
 
-#define TTL_GAP		0.010	/* between the probes of one cycle */
+#define TTL_BURST	8	/* TTLs sent at once when a cycle starts */
+#define TTL_GAP		0.002	/* then between the probes of one cycle */
 
 static const char *const answer_names[] = { "hop", "dest", "unreachable" };
 
@@ -79,6 +80,7 @@ trace_probe_of(struct trace *t, uint16_t seq)
 }
 
 static void finish_if_done(struct trace *);
+static void cycle_sent(struct trace *);
 
 /* A probe's outcome: counted for its hop unless the hop lies beyond the
  * destination (found out while it was in flight). */
@@ -153,6 +155,8 @@ trace_answer(struct trace *t, struct trace_probe *p,
 	}
 	emit_probe(t, p, answer_names[kind], from, rtt_ms);
 	settle(t, p, rtt_ms, true);
+	if (kind != ANS_HOP && t->sending && t->ttl_next > ttl_limit(t))
+		cycle_sent(t);	/* nothing left to send this cycle */
 }
 
 void
@@ -210,14 +214,22 @@ send_probe(struct trace *t, unsigned ttl)
 		trace_lost(p);
 }
 
+/* The first TTLs go at once, as traceroute sends 16 together: a path
+ * is usually a handful of hops, each a different router, so no one of
+ * them sees a burst. Further TTLs follow one per TTL_GAP until the
+ * destination answers. */
 static void
 start_cycle(struct trace *t)
 {
 	struct timeval gap = { 0, (suseconds_t)(TTL_GAP * 1e6) };
+	unsigned n;
 
 	t->cycle++;
+	t->cycle_started = clock_mono();
 	t->ttl_next = t->cfg.first_ttl;
 	t->sending = true;
+	for (n = 0; n < TTL_BURST && t->ttl_next <= ttl_limit(t); n++)
+		send_probe(t, t->ttl_next++);
 	event_add(t->tick, &gap);
 }
 
@@ -229,25 +241,18 @@ on_next_cycle(evutil_socket_t fd, short what, void *arg)
 	start_cycle(arg);
 }
 
-/* One TTL per tick; after the last, the next cycle after the interval. */
+/* Every TTL of the cycle has gone: the next cycle after the interval,
+ * or the end once the last probes are answered. */
 static void
-on_tick(evutil_socket_t fd, short what, void *arg)
+cycle_sent(struct trace *t)
 {
-	struct trace *t = arg;
 	struct timeval iv;
 	double wait;
 
-	(void)fd;
-	(void)what;
-	if (t->running && t->ttl_next <= ttl_limit(t)) {
-		send_probe(t, t->ttl_next++);
-		return;
-	}
 	event_del(t->tick);
 	t->sending = false;
 	if (t->running && (t->cfg.cycles == 0 || t->cycle < t->cfg.cycles)) {
-		wait = t->cfg.interval - (double)(t->ttl_next - t->cfg.first_ttl) *
-		    TTL_GAP;
+		wait = t->cfg.interval - (clock_mono() - t->cycle_started);
 		wait = wait < 0 ? 0 : wait;
 		iv.tv_sec = (time_t)wait;
 		iv.tv_usec = (suseconds_t)((wait - (double)iv.tv_sec) * 1e6);
@@ -255,6 +260,20 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		return;
 	}
 	finish_if_done(t);
+}
+
+/* One TTL per tick, up to the destination's. */
+static void
+on_tick(evutil_socket_t fd, short what, void *arg)
+{
+	struct trace *t = arg;
+
+	(void)fd;
+	(void)what;
+	if (t->running && t->ttl_next <= ttl_limit(t))
+		send_probe(t, t->ttl_next++);
+	else
+		cycle_sent(t);
 }
 
 /* The hops worth showing: up to the destination, else up to one past the

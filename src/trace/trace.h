@@ -8,9 +8,10 @@
  *
  * Methods: UDP works for any user (the kernel hands us the ICMP errors
  * through IP_RECVERR); ICMP echo and TCP SYN use raw sockets and need
- * CAP_NET_RAW. A cycle sends its TTLs 10 ms apart and stops at the one
- * the destination answered, so routers and the destination see a probe
- * or two per cycle, well inside their ICMP rate limits.
+ * CAP_NET_RAW. A cycle sends its first 8 TTLs at once (each goes to a
+ * different router), then one every 2 ms, and stops at the TTL the
+ * destination answered, so each router sees one probe per cycle, well
+ * inside its ICMP rate limit.
  */
 #ifndef TRACE_TRACE_H
 #define TRACE_TRACE_H

@@ -53,7 +53,7 @@ struct trace {
 	unsigned			 cycle, ttl_next, inflight;
 	uint16_t			 gen;	/* seq = gen << 8 | slot */
 	struct event			*tick, *next_cycle;
-	double				 started;
+	double				 started, cycle_started;
 	bool				 running, sending;
 	void				(*done)(void *);
 	void				*done_arg;
