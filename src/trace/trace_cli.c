@@ -3,7 +3,6 @@
  * or with --json one "hop" object per hop and line, then "done".
  */
 #include <getopt.h>
-#include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +14,7 @@
 #include "../core/evjson.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
-#include "../core/resolve.h"
-#include "trace.h"
+#include "trace_job.h"
 #include "trace_cli.h"
 
 const char trace_cli_usage[] =
@@ -195,76 +193,24 @@ print_text(const struct ev *ev, void *arg)
 
 struct run {
 	struct loop		*loop;
-	struct evlog		 log;
-	struct trace		*trace;
-	struct resolve		*lookup;
-	struct trace_config	*cfg;
+	struct trace_job	*job;
 	int			 status;
 };
 
 static void
-finished(void *arg)
+on_done(void *arg, int status)
 {
-	loop_exit(((struct run *)arg)->loop);
+	struct run *r = arg;
+
+	r->status = status;
+	loop_exit(r->loop);
 }
 
 static void
 on_signal(int sig, void *arg)
 {
-	struct run *r = arg;
-
 	(void)sig;
-	if (r->trace != NULL)
-		trace_stop(r->trace);	/* reports what it has, then ends */
-	else
-		loop_exit(r->loop);
-}
-
-static void
-start_trace(struct run *r)
-{
-	char err[320];
-
-	if ((r->trace = trace_new(r->loop, &r->log, r->cfg, err, sizeof err)) == NULL) {
-		fprintf(stderr, "punchline trace: %s\n", err);
-		r->status = 2;
-		loop_exit(r->loop);
-		return;
-	}
-	trace_start(r->trace, finished, r);
-}
-
-static void
-on_lookup(void *arg, const struct addrinfo *res, const char *why)
-{
-	struct run *r = arg;
-	const struct addrinfo *ai;
-
-	if (why != NULL) {
-		r->status = usage_error("host %s", why);
-		loop_exit(r->loop);
-		return;
-	}
-	for (ai = res; ai->ai_next != NULL && ai->ai_family != AF_INET;
-	    ai = ai->ai_next)
-		;	/* IPv4 first, as traceroute does */
-	memcpy(&r->cfg->dst, ai->ai_addr, ai->ai_addrlen);
-	start_trace(r);
-}
-
-/* A literal address at once; a name through the lookup. */
-static void
-begin(struct run *r, const char *host)
-{
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST }, *res;
-	char err[320];
-
-	if (getaddrinfo(host, NULL, &hints, &res) == 0) {
-		on_lookup(r, res, NULL);
-		freeaddrinfo(res);
-	} else if ((r->lookup = resolve_start(r->loop, host, on_lookup, r, err,
-	    sizeof err)) == NULL)
-		r->status = usage_error("host %s", err);
+	trace_job_stop(((struct run *)arg)->job);	/* reports, then ends */
 }
 
 int
@@ -272,28 +218,33 @@ trace_cli_main(int argc, char **argv)
 {
 	struct trace_args a = { 0 };
 	struct run r = { 0 };
+	struct evlog log;
+	char err[400] = "";
 	int rc;
 
 	trace_config_init(&a.cfg);
 	a.cfg.port = 33434;
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
-	r.cfg = &a.cfg;
-	if ((r.loop = loop_new()) == NULL || evlog_init(&r.log, 256) != 0) {
+	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
 		fprintf(stderr, "punchline trace: cannot start the loop\n");
 		loop_free(r.loop);
 		return 1;
 	}
-	evlog_subscribe(&r.log, a.json ? evjson_consumer : print_text,
+	evlog_subscribe(&log, a.json ? evjson_consumer : print_text,
 	    a.json ? (void *)stdout : NULL);
-	loop_on_signal(r.loop, SIGINT, on_signal, &r);
-	loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-	begin(&r, a.host);
-	if (r.status == 0)
+	if ((r.job = trace_job_new(r.loop, &log, a.host, &a.cfg, on_done, &r,
+	    err, sizeof err)) == NULL)
+		r.status = usage_error("host %s", err);
+	else {
+		loop_on_signal(r.loop, SIGINT, on_signal, &r);
+		loop_on_signal(r.loop, SIGTERM, on_signal, &r);
 		loop_run(r.loop);
-	resolve_free(r.lookup);
-	trace_free(r.trace);
+		if (r.status == 2)
+			fprintf(stderr, "punchline trace: %s\n", trace_job_error(r.job));
+	}
+	trace_job_free(r.job);
 	loop_free(r.loop);
-	evlog_free(&r.log);
+	evlog_free(&log);
 	return r.status;
 }

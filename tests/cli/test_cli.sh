@@ -21,7 +21,7 @@ check "an unknown flag names itself and shows usage" \
            $PL_BIN --frobnicate 2>&1 | grep -q '^usage:'"
 check "an unknown command exits 2" test "$(status_of frobnicate)" = 2
 check "-Z without a user exits 2" test "$(status_of -Z)" = 2
-for cmd in chat sockets routes dns scan capture lab privs keys; do
+for cmd in chat sockets routes dns scan trace capture lab privs keys; do
 	check "$cmd --help exits 0 with usage" \
 	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
 done
@@ -44,6 +44,13 @@ check "scan with a backwards range exits 2" test "$(status_of scan 127.0.0.1 -p 
 check "scan with an empty port list exits 2" test "$(status_of scan 127.0.0.1 -p '')" = 2
 check "scan of too large a block exits 2" test "$(status_of scan 10.0.0.0/8)" = 2
 check "scan of an unknown host exits 2" test "$(offline_status_of scan no-such-host.invalid)" = 2
+check "trace without a host exits 2" test "$(status_of trace)" = 2
+check "trace --cycles 0 exits 2" test "$(status_of trace 127.0.0.1 --cycles 0)" = 2
+check "trace with two methods exits 2" test "$(status_of trace --udp --icmp 127.0.0.1)" = 2
+check "trace --first-ttl beyond --max-ttl exits 2" test "$(status_of trace 127.0.0.1 --first-ttl 9 --max-ttl 3)" = 2
+check "trace of an unknown host exits 2" test "$(offline_status_of trace no-such-host.invalid)" = 2
+check "trace to loopback over UDP: one hop, reached" \
+    sh -c "$PL_BIN trace 127.0.0.1 --cycles 1 --json | grep -q '\"reached\":true,\"hops\":1'"
 check "scan with two kinds of scan exits 2" test "$(status_of scan --syn --udp 127.0.0.1)" = 2
 check "scan --udp with --banners exits 2" test "$(status_of scan --udp --banners 127.0.0.1)" = 2
 check "capture says it is not built yet and exits 1" \

@@ -53,6 +53,17 @@ else
 	skip "trace: compared with mtr -n -r" "mtr is not installed: make deps"
 fi
 
+# Without CAP_NET_RAW: UDP works, ICMP says what it needs and exits 2.
+nobody() { ip netns exec pl-alice setpriv --reuid=65534 --regid=65534 \
+    --clear-groups --inh-caps=-all --bounding-set=-all "$PL_BIN" trace "$@"; }
+nobody $FAR --cycles 1 --json >"$PL_OUT/trace-nobody.json"
+check "trace as a user without privileges: the UDP method reaches far" \
+    grep -q '"reached":true,"hops":4' "$PL_OUT/trace-nobody.json"
+msg=$(nobody $FAR --icmp 2>&1)
+check "trace --icmp without CAP_NET_RAW: exit 2" test $? = 2
+check "trace --icmp without CAP_NET_RAW: names it and the UDP method" \
+    grep -q 'needs CAP_NET_RAW.*--udp' <<<"$msg"
+
 # The text report reads like mtr -r.
 trace $FAR --cycles 2 --interval 0.1 >"$PL_OUT/trace.txt"
 check "trace: the text report has mtr's columns" \

@@ -1,0 +1,163 @@
+/* trace_job.c: one trace from what a user typed (see trace_job.h). */
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "../core/evlog.h"
+#include "../core/loop.h"
+#include "../core/resolve.h"
+#include "trace_job.h"
+
+struct trace_job {
+	struct loop		*loop;
+	struct evlog		*log;
+	struct trace_config	 cfg;
+	struct trace		*trace;
+	struct resolve		*lookup;
+	struct event		*kick;		/* starts a literal from the loop */
+	trace_job_done_fn	 done;
+	void			*done_arg;
+	bool			 ended;
+	char			 why[400];
+};
+
+static void
+end(struct trace_job *j, int status, const char *why)
+{
+	struct ev ev;
+
+	if (j->ended)
+		return;
+	j->ended = true;
+	if (why != NULL) {
+		snprintf(j->why, sizeof j->why, "%s", why);
+		ev_init(&ev, "trace", "failed");
+		ev_str(&ev, "target", j->cfg.name);
+		ev_str(&ev, "why", why);
+		evlog_push(j->log, &ev);
+	}
+	if (j->done != NULL)
+		j->done(j->done_arg, status);
+}
+
+static void
+on_trace_done(void *arg)
+{
+	end(arg, 0, NULL);
+}
+
+static void
+start_trace(struct trace_job *j)
+{
+	char err[320];
+
+	if ((j->trace = trace_new(j->loop, j->log, &j->cfg, err, sizeof err)) == NULL) {
+		end(j, 2, err);
+		return;
+	}
+	trace_start(j->trace, on_trace_done, j);
+}
+
+static void
+on_kick(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	start_trace(arg);
+}
+
+static void
+on_lookup(void *arg, const struct addrinfo *res, const char *why)
+{
+	struct trace_job *j = arg;
+	const struct addrinfo *ai;
+	char text[440];
+
+	if (why != NULL) {
+		snprintf(text, sizeof text, "host %s", why);
+		end(j, 2, text);
+		return;
+	}
+	for (ai = res; ai->ai_next != NULL && ai->ai_family != AF_INET;
+	    ai = ai->ai_next)
+		;	/* IPv4 first, as traceroute does */
+	memcpy(&j->cfg.dst, ai->ai_addr, ai->ai_addrlen);
+	start_trace(j);
+}
+
+struct trace_job *
+trace_job_new(struct loop *loop, struct evlog *log, const char *host,
+    const struct trace_config *cfg, trace_job_done_fn done, void *arg,
+    char *err, size_t errlen)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST }, *res;
+	struct trace_job *j;
+
+	if (*host == '\0' || strlen(host) >= sizeof j->cfg.name) {
+		snprintf(err, errlen, "host: want a name or an address");
+		return NULL;
+	}
+	if ((j = calloc(1, sizeof *j)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	j->loop = loop;
+	j->log = log;
+	j->cfg = *cfg;
+	snprintf(j->cfg.name, sizeof j->cfg.name, "%s", host);
+	j->done = done;
+	j->done_arg = arg;
+	if (getaddrinfo(host, NULL, &hints, &res) == 0) {
+		memcpy(&j->cfg.dst, res->ai_addr, res->ai_addrlen);
+		freeaddrinfo(res);
+		if ((j->kick = event_new(loop_base(loop), -1, 0, on_kick, j)) != NULL)
+			event_active(j->kick, EV_TIMEOUT, 0);	/* done never runs in here */
+	} else
+		j->lookup = resolve_start(loop, host, on_lookup, j, err, errlen);
+	if (j->kick == NULL && j->lookup == NULL) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "out of memory");
+		trace_job_free(j);
+		return NULL;
+	}
+	return j;
+}
+
+const struct trace *
+trace_job_trace(const struct trace_job *j)
+{
+	return j->trace;
+}
+
+const char *
+trace_job_error(const struct trace_job *j)
+{
+	return j->why[0] != '\0' ? j->why : NULL;
+}
+
+void
+trace_job_stop(struct trace_job *j)
+{
+	if (j->kick != NULL)
+		event_del(j->kick);
+	resolve_free(j->lookup);
+	j->lookup = NULL;
+	if (j->trace != NULL)
+		trace_stop(j->trace);	/* reports its hops, then done */
+	end(j, 0, NULL);
+}
+
+void
+trace_job_free(struct trace_job *j)
+{
+	if (j == NULL)
+		return;
+	resolve_free(j->lookup);
+	if (j->kick != NULL)
+		event_free(j->kick);
+	trace_free(j->trace);
+	free(j);
+}
