@@ -29,6 +29,7 @@
 #include "mesh/mesh.h"
 #include "../ui/pane_chat.h"
 #include "../ui/pane_scanner.h"
+#include "../ui/pane_trace.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -365,6 +366,7 @@ run_tui(struct options *o)
 	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
 	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
 	pane_scanner_attach(loop, &log);
+	pane_trace_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	if (tui_start(tui) != 0)
 		fatalx("cannot take the terminal");

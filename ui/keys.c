@@ -21,6 +21,7 @@ const struct key_binding keys_global[] = {
 	{ 'l',		ACT_LAYOUT,	NULL,      "switch between grid and stacked layout" },
 	{ KEY_F(7),	ACT_ZOOM,	"Zoom",    "zoom the focused pane to full screen and back" },
 	{ 'z',		ACT_ZOOM,	NULL,      "zoom the focused pane to full screen and back" },
+	{ KEY_F(8),	ACT_VIEW_1,	"Trace",   "the Trace view in place of the focused pane, and back" },
 	{ CTRL('l'),	ACT_REDRAW,	NULL,      "redraw the whole screen" },
 	{ KEY_F(10),	ACT_QUIT,	"Quit",    "quit (asks y/n only while something runs)" },
 	{ 'q',		ACT_QUIT,	NULL,      "quit (asks y/n only while something runs)" },
@@ -111,5 +112,9 @@ keys_format_all(struct strbuf *sb, bool troff)
 		snprintf(heading, sizeof heading, "%s pane",
 		    panes_all[i]->title);
 		format_table(sb, heading, panes_all[i]->keys, troff);
+	}
+	for (i = 0; i < views_count; i++) {
+		snprintf(heading, sizeof heading, "%s view", views_all[i]->title);
+		format_table(sb, heading, views_all[i]->keys, troff);
 	}
 }

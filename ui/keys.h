@@ -30,6 +30,7 @@ enum ui_action {
 	ACT_ZOOM,
 	ACT_REDRAW,
 	ACT_QUIT,
+	ACT_VIEW_1,	/* a view in place of the focused pane, and back */
 };
 
 /* The keys that work in every pane. */

@@ -1,4 +1,5 @@
-/* panes.c: every pane, in screen order. A new pane is one line here. */
+/* panes.c: every pane, in screen order, and every view (in the order of
+ * their keys, F8 on). A new pane or view is one line here. */
 #include "pane.h"
 #include "panes.h"
 
@@ -6,6 +7,7 @@ extern const struct pane_ops pane_chat;
 extern const struct pane_ops pane_sockets;
 extern const struct pane_ops pane_scanner;
 extern const struct pane_ops pane_capture;
+extern const struct pane_ops pane_trace;
 
 const struct pane_ops *const panes_all[] = {
 	&pane_chat,
@@ -15,3 +17,9 @@ const struct pane_ops *const panes_all[] = {
 };
 
 const size_t panes_count = sizeof panes_all / sizeof panes_all[0];
+
+const struct pane_ops *const views_all[] = {
+	&pane_trace,
+};
+
+const size_t views_count = sizeof views_all / sizeof views_all[0];

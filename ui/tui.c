@@ -21,6 +21,7 @@
 #include "tui.h"
 
 #define TUI_MAX_PANES	8
+#define TUI_MAX_VIEWS	4
 #define FRAME_INTERVAL	(1.0 / 30)	/* at most ~30 frames a second */
 
 struct slot {
@@ -36,6 +37,10 @@ struct tui {
 	struct tui_config	 cfg;
 	struct slot		 slots[TUI_MAX_PANES];
 	size_t			 nslots;
+	/* A view not on screen, or the pane it stands in for. */
+	struct pane		 parked[TUI_MAX_VIEWS];
+	int			 view_slot[TUI_MAX_VIEWS];	/* -1: parked */
+	size_t			 nviews;
 	WINDOW			*status, *keybar, *help, *input;
 	struct ui_status	 info;
 	int			 rows, cols;
@@ -285,11 +290,11 @@ busy_reason(struct tui *t)
 	const char *why;
 	size_t i;
 
-	for (i = 0; i < t->nslots; i++) {
-		const struct pane_ops *ops = t->slots[i].pane.ops;
+	for (i = 0; i < t->nslots + t->nviews; i++) {
+		struct pane *p = i < t->nslots ? &t->slots[i].pane :
+		    &t->parked[i - t->nslots];
 
-		if (ops->busy != NULL &&
-		    (why = ops->busy(&t->slots[i].pane)) != NULL)
+		if (p->ops->busy != NULL && (why = p->ops->busy(p)) != NULL)
 			return why;
 	}
 	return NULL;
@@ -323,6 +328,40 @@ toggle_help(struct tui *t)
 		mark_all(t);
 }
 
+/* Swaps view v with what its slot (or the focused slot) shows. */
+static void
+swap_view(struct tui *t, size_t v, int slot)
+{
+	struct pane tmp = t->slots[slot].pane;
+
+	t->slots[slot].pane = t->parked[v];
+	t->parked[v] = tmp;
+	t->parked[v].visible = t->parked[v].focused = false;
+	t->view_slot[v] = t->view_slot[v] >= 0 ? -1 : slot;
+}
+
+/* A view in place of the focused pane; the same key puts the pane back.
+ * A view shown elsewhere moves here; a slot shows one view at a time. */
+static void
+toggle_view(struct tui *t, size_t v)
+{
+	size_t u;
+
+	if (v >= t->nviews)
+		return;
+	if (t->view_slot[v] == t->focus) {
+		swap_view(t, v, t->focus);
+	} else {
+		if (t->view_slot[v] >= 0)
+			swap_view(t, v, t->view_slot[v]);
+		for (u = 0; u < t->nviews; u++)
+			if (t->view_slot[u] == t->focus)
+				swap_view(t, u, t->focus);
+		swap_view(t, v, t->focus);
+	}
+	relayout(t);
+}
+
 static void
 run_global(struct tui *t, int action)
 {
@@ -344,6 +383,7 @@ run_global(struct tui *t, int action)
 		break;
 	case ACT_REDRAW:	relayout(t); break;
 	case ACT_QUIT:		ask_quit(t); break;
+	case ACT_VIEW_1:	toggle_view(t, (size_t)(action - ACT_VIEW_1)); break;
 	}
 }
 
@@ -501,11 +541,11 @@ on_event(const struct ev *ev, void *arg)
 	struct pane *p;
 	size_t i;
 
-	for (i = 0; i < t->nslots; i++) {
-		p = &t->slots[i].pane;
+	for (i = 0; i < t->nslots + t->nviews; i++) {
+		p = i < t->nslots ? &t->slots[i].pane : &t->parked[i - t->nslots];
 		if (p->ops->on_event != NULL)
 			p->ops->on_event(p, ev);
-		if (p->dirty)
+		if (p->dirty && i < t->nslots)
 			schedule_frame(t);
 	}
 }
@@ -525,6 +565,13 @@ tui_new(struct loop *loop, struct evlog *log, const struct tui_config *cfg)
 		t->slots[i].pane.ops = panes_all[i];
 		if (panes_all[i]->init != NULL)
 			panes_all[i]->init(&t->slots[i].pane);
+	}
+	t->nviews = views_count < TUI_MAX_VIEWS ? views_count : TUI_MAX_VIEWS;
+	for (i = 0; i < t->nviews; i++) {
+		t->view_slot[i] = -1;
+		t->parked[i].ops = views_all[i];
+		if (views_all[i]->init != NULL)
+			views_all[i]->init(&t->parked[i]);
 	}
 	return t;
 }
@@ -603,5 +650,8 @@ tui_free(struct tui *t)
 	for (i = 0; i < t->nslots; i++)
 		if (t->slots[i].pane.ops->free != NULL)
 			t->slots[i].pane.ops->free(&t->slots[i].pane);
+	for (i = 0; i < t->nviews; i++)
+		if (t->parked[i].ops->free != NULL)
+			t->parked[i].ops->free(&t->parked[i]);
 	free(t);
 }
