@@ -18,11 +18,11 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+CFLAGS	+= -std=c11 -pthread -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
 	   -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -DPUNCHLINE_VERSION='"$(VERSION)"' -DPUNCHLINE_DATADIR='"$(DATADIR)"' \
 	   $(PKG_CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lm
+LDLIBS	+= $(PKG_LIBS) -lm -pthread
 ifeq ($(SAN),1)
 CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined

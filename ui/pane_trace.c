@@ -106,6 +106,7 @@ start_trace(struct trace_pane *v)
 	cfg.cycles = 0;			/* until stopped, as mtr */
 	cfg.port = v->method == TRACE_TCP ? 80 : 33434;
 	cfg.report_probes = true;
+	cfg.names = true;
 	if ((v->job = trace_job_new(attached.loop, attached.log, v->host.buf,
 	    &cfg, on_job_done, v, err, sizeof err)) == NULL) {
 		snprintf(v->status, sizeof v->status, "%s", err);
@@ -193,7 +194,10 @@ hop_host(const struct trace_hop *h, char *out, size_t len)
 	    (const void *)&((const struct sockaddr_in6 *)&h->addr)->sin6_addr :
 	    (const void *)&((const struct sockaddr_in *)&h->addr)->sin_addr;
 
-	if (!h->seen || inet_ntop(h->addr.ss_family, a, out, (socklen_t)len) == NULL)
+	if (h->seen && h->name[0] != '\0')
+		snprintf(out, len, "%.63s", h->name);
+	else if (!h->seen || inet_ntop(h->addr.ss_family, a, out,
+	    (socklen_t)len) == NULL)
 		snprintf(out, len, "???");
 }
 

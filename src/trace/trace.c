@@ -9,10 +9,12 @@
 
 #include "../core/evlog.h"
 #include "../core/loop.h"
+#include "../core/rdns.h"
 #include "trace_int.h"
 
 #define TTL_BURST	8	/* TTLs sent at once when a cycle starts */
 #define TTL_GAP		0.002	/* then between the probes of one cycle */
+#define NAMES_WAIT	1.0	/* at the end, for names still coming */
 
 static const char *const answer_names[] = { "hop", "dest", "unreachable" };
 
@@ -143,6 +145,8 @@ trace_answer(struct trace *t, struct trace_probe *p,
 	if (!h->seen) {
 		h->seen = true;
 		h->addr = *from;
+		if (t->rdns != NULL)	/* starts the lookup */
+			(void)rdns_name(t->rdns, from, h->name, sizeof h->name);
 	}
 	if (kind == ANS_DEST) {
 		h->is_dest = true;
@@ -304,6 +308,8 @@ emit_hops(struct trace *t)
 		ev_init(&ev, "trace", "hop");
 		ev_int(&ev, "ttl", ttl);
 		ev_str(&ev, "addr", a);
+		if (t->rdns != NULL && h->seen)
+			ev_str(&ev, "host", h->name[0] != '\0' ? h->name : a);
 		ev_real(&ev, "loss", h->sent > 0 ? 100.0 *
 		    (h->sent - h->received) / h->sent : 100.0);
 		ev_int(&ev, "sent", h->sent);
@@ -342,12 +348,70 @@ emit_done(struct trace *t)
 	evlog_push(t->log, &ev);
 }
 
+/* Names that have arrived, into the hops. */
+static void
+collect_names(struct trace *t)
+{
+	unsigned ttl;
+
+	for (ttl = 1; ttl <= TRACE_MAX_TTL; ttl++)
+		if (t->hops[ttl].seen)
+			(void)rdns_name(t->rdns, &t->hops[ttl].addr,
+			    t->hops[ttl].name, sizeof t->hops[ttl].name);
+}
+
+static void
+on_name(void *arg)
+{
+	struct trace *t = arg;
+
+	collect_names(t);
+	if (event_pending(t->names_wait, EV_TIMEOUT, NULL) &&
+	    rdns_pending(t->rdns) == 0) {
+		event_del(t->names_wait);
+		finish_if_done(t);
+	}
+}
+
+static void
+on_names_wait(evutil_socket_t fd, short what, void *arg)
+{
+	struct trace *t = arg;
+
+	(void)fd;
+	(void)what;
+	t->names_waited = true;		/* the rest stay numeric */
+	finish_if_done(t);
+}
+
+/* Names still coming: wait for them, a second at most. */
+static bool
+waiting_for_names(struct trace *t)
+{
+	struct timeval tv = { (time_t)NAMES_WAIT, 0 };
+
+	if (t->rdns == NULL)
+		return false;
+	collect_names(t);
+	if (rdns_pending(t->rdns) == 0 || t->names_waited)
+		return false;
+	if (!event_pending(t->names_wait, EV_TIMEOUT, NULL)) {
+		event_add(t->names_wait, &tv);
+		return true;
+	}
+	return true;
+}
+
 /* Done when every cycle has been sent and every probe has its outcome. */
 static void
 finish_if_done(struct trace *t)
 {
 	if (!t->running || t->sending || t->inflight > 0 ||
 	    event_pending(t->next_cycle, EV_TIMEOUT, NULL))
+		return;
+	if (event_pending(t->names_wait, EV_TIMEOUT, NULL))
+		return;
+	if (waiting_for_names(t))
 		return;
 	t->running = false;
 	emit_hops(t);
@@ -382,8 +446,12 @@ trace_new(struct loop *loop, struct evlog *log, const struct trace_config *cfg,
 			break;
 	}
 	t->tick = event_new(loop_base(loop), -1, EV_PERSIST, on_tick, t);
+	t->names_wait = event_new(loop_base(loop), -1, 0, on_names_wait, t);
+	if (cfg->names)
+		t->rdns = rdns_new(loop, on_name, t);
 	t->next_cycle = event_new(loop_base(loop), -1, 0, on_next_cycle, t);
-	if (i < TRACE_PROBES || t->tick == NULL || t->next_cycle == NULL) {
+	if (i < TRACE_PROBES || t->tick == NULL || t->next_cycle == NULL ||
+	    t->names_wait == NULL || (cfg->names && t->rdns == NULL)) {
 		snprintf(err, errlen, "out of memory");
 		trace_free(t);
 		return NULL;
@@ -455,6 +523,9 @@ trace_free(struct trace *t)
 		event_free(t->tick);
 	if (t->next_cycle != NULL)
 		event_free(t->next_cycle);
+	if (t->names_wait != NULL)
+		event_free(t->names_wait);
+	rdns_free(t->rdns);
 	if (t->ops->close != NULL)
 		t->ops->close(t);
 	free(t);

@@ -4,7 +4,9 @@
  * destination answers the probe itself (port unreachable for UDP, an echo
  * reply for ICMP, SYN-ACK or RST for TCP). Rounds (cycles) repeat, and
  * each hop keeps mtr's figures: sent, received, loss, last, average, best,
- * worst and standard deviation of the RTT.
+ * worst and standard deviation of the RTT, and its name when asked for
+ * (reverse DNS off the loop, core/rdns.h; the end waits a second at most
+ * for names still coming).
  *
  * Methods: UDP works for any user (the kernel hands us the ICMP errors
  * through IP_RECVERR); ICMP echo and TCP SYN use raw sockets and need
@@ -39,6 +41,7 @@ struct trace_config {
 	double			 timeout;	/* s a probe is waited for; 2 */
 	uint16_t		 port;		/* UDP: first port (33434); TCP: 80 */
 	bool			 report_probes;	/* a "probe" event per answer */
+	bool			 names;		/* reverse DNS of the hops */
 };
 
 struct trace_hop {
@@ -49,6 +52,7 @@ struct trace_hop {
 	unsigned		 sent, received;
 	double			 last, avg, best, worst, stdev;	/* ms */
 	double			 m2;		/* Welford's running sum */
+	char			 name[256];	/* from reverse DNS; "" if none */
 };
 
 void		 trace_config_init(struct trace_config *);

@@ -20,11 +20,12 @@
 const char trace_cli_usage[] =
     "usage: punchline trace HOST [--udp|--icmp|--tcp] [--cycles N]\n"
     "                       [--max-ttl N] [--first-ttl N] [--interval S]\n"
-    "                       [--timeout S] [--port P] [--probes] [--json]\n"
+    "                       [--timeout S] [--port P] [-n] [--probes] [--json]\n"
     "--udp: UDP probes, any user (the default). --icmp: ICMP echo and --tcp:\n"
     "       TCP SYN probes (port 80 unless --port), both need CAP_NET_RAW.\n"
     "--cycles N: rounds of probes (default 10); --interval S between rounds\n"
     "       (default 1); --timeout S a probe is waited for (default 2).\n"
+    "-n, --numeric: no reverse DNS (names come from /etc/hosts and DNS).\n"
     "--probes: with --json, a \"probe\" object per answer as it comes.\n"
     "Prints a report like mtr -r, or with --json one \"hop\" object per line.\n";
 
@@ -77,6 +78,7 @@ parse_option(int c, struct trace_args *a)
 	case 'T': return set_method(a, TRACE_TCP);
 	case 'j': a->json = true; return -1;
 	case 'P': a->cfg.report_probes = true; return -1;
+	case 'n': a->cfg.names = false; return -1;
 	case 'c':
 		if (cli_number(optarg, 1, 100000, &n) != 0)
 			return usage_error("--cycles '%s': want 1-100000", optarg);
@@ -121,6 +123,7 @@ parse_args(int argc, char **argv, struct trace_args *a)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "port", required_argument, NULL, 'p' },
 		{ "probes", no_argument, NULL, 'P' },
+		{ "numeric", no_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -129,7 +132,7 @@ parse_args(int argc, char **argv, struct trace_args *a)
 
 	optind = 0;	/* 0: glibc starts over, forgetting main's "+" */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hn", longopts, NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return usage_error("bad option '%s'", argv[optind - 1]);
 		if ((rc = parse_option(c, a)) >= 0)
@@ -180,7 +183,8 @@ print_text(const struct ev *ev, void *arg)
 		print_header(ev_get_str(ev, "target"));
 	else if (strcmp(ev->kind, "hop") == 0)
 		printf("%3.0f.|-- %-30.30s %5.1f%% %5.0f %6.1f %5.1f %5.1f %5.1f %5.1f\n",
-		    real_of(ev, "ttl"), ev_get_str(ev, "addr"), real_of(ev, "loss"),
+		    real_of(ev, "ttl"), ev_get_str(ev, "host") != NULL ?
+		    ev_get_str(ev, "host") : ev_get_str(ev, "addr"), real_of(ev, "loss"),
 		    real_of(ev, "sent"), real_of(ev, "rtt_last"),
 		    real_of(ev, "rtt_avg"), real_of(ev, "rtt_best"),
 		    real_of(ev, "rtt_worst"), real_of(ev, "rtt_stdev"));
@@ -224,6 +228,7 @@ trace_cli_main(int argc, char **argv)
 
 	trace_config_init(&a.cfg);
 	a.cfg.port = 33434;
+	a.cfg.names = true;		/* as mtr; -n turns it off */
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
 	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {

@@ -40,6 +40,7 @@ extern const struct trace_method_ops trace_icmp_ops;
 extern const struct trace_method_ops trace_tcp_ops;
 
 struct trace_raw;
+struct rdns;
 
 struct trace {
 	struct loop			*loop;
@@ -47,6 +48,8 @@ struct trace {
 	struct trace_config		 cfg;
 	const struct trace_method_ops	*ops;
 	struct trace_raw		*raw;	/* the raw methods' state */
+	struct rdns			*rdns;	/* NULL: numeric */
+	struct event			*names_wait;
 	struct trace_hop		 hops[TRACE_MAX_TTL + 1];
 	struct trace_probe		 probes[TRACE_PROBES];
 	unsigned			 dest_ttl, unreach_ttl;	/* 0: not yet */
@@ -54,7 +57,7 @@ struct trace {
 	uint16_t			 gen;	/* seq = gen << 8 | slot */
 	struct event			*tick, *next_cycle;
 	double				 started, cycle_started;
-	bool				 running, sending;
+	bool				 running, sending, names_waited;
 	void				(*done)(void *);
 	void				*done_arg;
 };

@@ -50,7 +50,9 @@ check "trace with two methods exits 2" test "$(status_of trace --udp --icmp 127.
 check "trace --first-ttl beyond --max-ttl exits 2" test "$(status_of trace 127.0.0.1 --first-ttl 9 --max-ttl 3)" = 2
 check "trace of an unknown host exits 2" test "$(offline_status_of trace no-such-host.invalid)" = 2
 check "trace to loopback over UDP: one hop, reached" \
-    sh -c "$PL_BIN trace 127.0.0.1 --cycles 1 --json | grep -q '\"reached\":true,\"hops\":1'"
+    sh -c "$PL_BIN trace -n 127.0.0.1 --cycles 1 --json | grep -q '\"reached\":true,\"hops\":1'"
+check "trace names hops from /etc/hosts (127.0.0.1 is localhost there)" \
+    sh -c "$PL_BIN trace 127.0.0.1 --cycles 1 | grep -qE '1\.\|-- +localhost'"
 check "scan with two kinds of scan exits 2" test "$(status_of scan --syn --udp 127.0.0.1)" = 2
 check "scan --udp with --banners exits 2" test "$(status_of scan --udp --banners 127.0.0.1)" = 2
 check "capture says it is not built yet and exits 1" \

@@ -27,7 +27,7 @@ up() {
 }
 # hops FILE: the "addr" of each hop object, in order, on one line.
 hops() { grep '"event":"hop"' "$1" | grep -oE '"addr":"[^"]*"' | cut -d'"' -f4 | tr '\n' ' ' | sed 's/ $//'; }
-trace() { lab exec alice "$PL_BIN" trace "$@"; }
+trace() { lab exec alice "$PL_BIN" trace -n "$@"; }
 
 up || { fail "trace: lab up"; exit 0; }
 for m in udp icmp tcp; do
@@ -55,7 +55,7 @@ fi
 
 # Without CAP_NET_RAW: UDP works, ICMP says what it needs and exits 2.
 nobody() { ip netns exec pl-alice setpriv --reuid=65534 --regid=65534 \
-    --clear-groups --inh-caps=-all --bounding-set=-all "$PL_BIN" trace "$@"; }
+    --clear-groups --inh-caps=-all --bounding-set=-all "$PL_BIN" trace -n "$@"; }
 nobody $FAR --cycles 1 --json >"$PL_OUT/trace-nobody.json"
 check "trace as a user without privileges: the UDP method reaches far" \
     grep -q '"reached":true,"hops":4' "$PL_OUT/trace-nobody.json"

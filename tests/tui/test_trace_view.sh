@@ -35,9 +35,9 @@ check "trace view: F8 shows Trace where Scanner was" \
            [ -n \"\$(title_row Trace)\" ] && [ -z \"\$(title_row Scanner)\" ]"
 keys Enter
 check "trace view: loopback is hop 1, answered, in the table" \
-    wait_screen "1\. +127\.0\.0\.1 +0\.0% +[1-9]" 5
-check "trace view: rounds go on (3 sent or more)" \
-    wait_screen "1\. +127\.0\.0\.1 +0\.0% +([3-9]|[1-9][0-9])" 6
+    wait_screen "1\. +(127\.0\.0\.1|localhost) +0\.0% +[1-9]" 5
+check "trace view: rounds go on (3 sent or more), the hop named from /etc/hosts" \
+    wait_screen "1\. +localhost +0\.0% +([3-9]|[1-9][0-9])" 6
 keys F10
 check "trace view: quitting while a trace runs asks first" wait_screen "Quit\? a trace is running" 3
 keys n
