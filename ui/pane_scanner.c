@@ -347,8 +347,8 @@ draw_progress(struct scanner_pane *s, WINDOW *win, int y, int w)
 	draw_text(win, y, 0, w, theme_attr(ROLE_STATUS), line);
 }
 
-/* Columns by width: port and state always, then reason, service, RTT,
- * and the banner takes what is left. */
+/* Columns by width: port and state always; then service and banner;
+ * from 70 columns reason and RTT too. */
 static void
 format_columns(int w, const char *port, const char *state, const char *reason,
     const char *service, const char *rtt, const char *banner, char *out,
@@ -356,11 +356,9 @@ format_columns(int w, const char *port, const char *state, const char *reason,
 {
 	if (w < 40)
 		snprintf(out, len, "%-10s %s", port, state);
-	else if (w < 56)
-		snprintf(out, len, "%-10s %-14s %s", port, state, reason);
-	else if (w < 70)
-		snprintf(out, len, "%-10s %-14s %-17s %s", port, state, reason,
-		    service);
+	else if (w < 70)	/* what is there says more than why */
+		snprintf(out, len, "%-10s %-9.9s %-10.10s %s", port, state,
+		    service, banner);
 	else
 		snprintf(out, len, "%-10s %-14s %-17s %-12s %8s  %s", port, state,
 		    reason, service, rtt, banner);

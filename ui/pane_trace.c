@@ -209,13 +209,20 @@ format_hop(char *line, size_t len, int w, const char *ttl, const char *host,
     const char *loss, const char *snt, const char *last, const char *avg,
     const char *best, const char *wrst, const char *sd)
 {
-	if (w >= 82)
+	int hw;
+
+	if (w >= 82) {
 		snprintf(line, len, "%-4s %-28.28s %6s %5s %6s %6s %6s %6s %6s",
 		    ttl, host, loss, snt, last, avg, best, wrst, sd);
-	else
-		snprintf(line, len, "%-4s %-*.*s %6s %5s %6s %6s", ttl,
-		    w - 36 > 8 ? w - 36 : 8, w - 36 > 8 ? w - 36 : 8, host, loss,
-		    snt, last, avg);
+	} else if (w >= 56) {
+		hw = w - 35 < 28 ? w - 35 : 28;
+		snprintf(line, len, "%-4s %-*.*s %6s %5s %6s %6s", ttl, hw, hw,
+		    host, loss, snt, last, avg);
+	} else {
+		hw = w - 19 > 4 ? w - 19 : 4;
+		snprintf(line, len, "%-4s %-*.*s %6s %6s", ttl, hw, hw, host,
+		    loss, avg);
+	}
 }
 
 static void
