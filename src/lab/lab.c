@@ -194,6 +194,26 @@ make_routes(struct evlog *log)
 	return 0;
 }
 
+/* A token bucket each way on the far link (see LAB_WIRE_KBIT). */
+static int
+make_wire(struct evlog *log)
+{
+	static const struct { const char *node, *ifname; } ends[] = {
+		{ "r2", "eth1" }, { "far", "eth0" },
+	};
+	char ns[64];
+	size_t i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		lab_ns_name(ends[i].node, ns, sizeof ns);
+		if (run(log, NULL, "ip netns exec %s tc qdisc replace dev %s root "
+		    "tbf rate %dkbit burst 32kb latency %dms", ns, ends[i].ifname,
+		    LAB_WIRE_KBIT, LAB_WIRE_MS) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 load_rules(struct evlog *log, const char *node, struct strbuf *rules)
 {
@@ -296,7 +316,11 @@ report_up(const struct lab_options *opts, struct evlog *log, bool was_up)
 	ev_str(&ev, "nat_b", lab_nat_mode_name(opts->nat_b));
 	ev_str(&ev, "loss", loss);
 	ev_bool(&ev, "netem", netem);
+	ev_int(&ev, "wire_bytes", LAB_WIRE_BYTES);
 	evlog_push(log, &ev);
+	report(log, "info", "the far link r2 <-> far runs at %d kbit/s with up "
+	    "to %d ms of queue each way: it holds about %d KiB in flight",
+	    LAB_WIRE_KBIT, LAB_WIRE_MS, LAB_WIRE_BYTES / 1024);
 	if (!netem)
 		report(log, "warning", "netem is not available on this kernel: "
 		    "no delay or jitter is shaped; loss is done with nft numgen");
@@ -314,7 +338,8 @@ lab_up(const struct lab_options *opts, struct evlog *log)
 	if (!was_up && count_present() > 0 && lab_down(log) != 0)
 		return -1;
 	if (!was_up && (make_namespaces(log) != 0 || make_links(log) != 0 ||
-	    make_bridge(log) != 0 || make_routes(log) != 0)) {
+	    make_bridge(log) != 0 || make_routes(log) != 0 ||
+	    make_wire(log) != 0)) {
 		report(log, "error", "lab up failed; taking down what was made");
 		lab_down(log);
 		return -1;

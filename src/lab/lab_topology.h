@@ -23,6 +23,18 @@
 
 #define LAB_NS_PREFIX "pl-"
 
+/*
+ * The far link (r2 eth1 <-> far eth0) is a wire that can hold data: a
+ * token bucket on each end at LAB_WIRE_KBIT with up to LAB_WIRE_MS of
+ * queue, so what is sent faster than the rate waits in the queue (the
+ * storage-in-flight demo keeps its file there). Light traffic (a ping, a
+ * trace, a chat) never fills it and sees no delay.
+ */
+#define LAB_WIRE_KBIT	10000
+#define LAB_WIRE_MS	200
+/* Bytes the wire holds, both queues full. */
+#define LAB_WIRE_BYTES	(2 * LAB_WIRE_KBIT * 1000 / 8 * LAB_WIRE_MS / 1000)
+
 enum lab_role { LAB_HOST, LAB_NAT, LAB_ROUTER, LAB_SWITCH };
 
 struct lab_node {
