@@ -25,10 +25,12 @@
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
 #include "sockets/routes_cli.h"
+#include "sockets/sockets.h"
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
 #include "../ui/pane_chat.h"
 #include "../ui/pane_scanner.h"
+#include "../ui/pane_sockets.h"
 #include "../ui/pane_trace.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
@@ -338,11 +340,29 @@ start_chat(struct options *o, struct loop *loop, struct evlog *log,
 	return m;
 }
 
+/* The Sockets pane's engine, refreshing once a second. */
+static struct sockets *
+start_sockets(struct loop *loop, struct evlog *log, char *why, size_t len)
+{
+	struct sockets_config cfg = { 0 };
+	struct sockets *s;
+	char err[300];
+
+	if ((s = sockets_new(loop, log, &cfg, err, sizeof err)) == NULL) {
+		snprintf(why, len, "The sockets engine did not start: %s", err);
+		return NULL;
+	}
+	sockets_refresh(s);
+	sockets_start(s);
+	return s;
+}
+
 static int
 run_tui(struct options *o)
 {
 	struct mesh *mesh;
-	char why[400];
+	struct sockets *socks;
+	char why[400], why_socks[400];
 	struct tui_config cfg;
 	struct theme theme;
 	struct loop *loop;
@@ -365,6 +385,8 @@ run_tui(struct options *o)
 	mesh = start_chat(o, loop, &log, why, sizeof why);
 	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
 	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
+	socks = start_sockets(loop, &log, why_socks, sizeof why_socks);
+	pane_sockets_attach(socks, &log, why_socks, (int)getpid());
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
@@ -372,6 +394,7 @@ run_tui(struct options *o)
 		fatalx("cannot take the terminal");
 	loop_run(loop);
 	tui_free(tui);
+	sockets_free(socks);
 	if ((mesh = chat_ctx.mesh) != NULL) {	/* queued goes out, then BYE */
 		mesh_close(mesh, chat_closed, loop);
 		loop_run(loop);
