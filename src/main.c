@@ -386,7 +386,8 @@ run_tui(struct options *o)
 	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
 	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
 	socks = start_sockets(loop, &log, why_socks, sizeof why_socks);
-	pane_sockets_attach(socks, &log, why_socks, (int)getpid());
+	pane_sockets_attach(socks, loop, &log, why_socks, (int)getpid(),
+	    geteuid() == 0);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);

@@ -15,6 +15,7 @@
 
 #include "../src/core/evlog.h"
 #include "../src/core/loop.h"
+#include "../src/core/rdns.h"
 #include "../src/sockets/dns.h"
 #include "../src/sockets/routes.h"
 #include "../src/sockets/sock_format.h"
@@ -55,6 +56,10 @@ struct sockets_pane {
 	char			 applied[LINE_MAX_BYTES + 1];
 	struct sock_filter	 match;
 	bool			 filtered;
+	unsigned		 hidden;	/* bit per enum sock_proto */
+	int			 family;	/* 0 both, 4, 6 */
+	bool			 listening, names;
+	struct rdns		*rdns;
 	char			 status[320];
 	int			 sort;		/* enum column */
 	bool			 reverse, detail, overview;
@@ -71,18 +76,22 @@ struct sockets_pane {
 static struct {
 	struct sockets	*engine;
 	struct evlog	*log;
+	struct loop	*loop;
 	const char	*why_none;
 	int		 own_pid;
+	bool		 root;
 } attached;
 
 void
-pane_sockets_attach(struct sockets *engine, struct evlog *log,
-    const char *why_none, int own_pid)
+pane_sockets_attach(struct sockets *engine, struct loop *loop,
+    struct evlog *log, const char *why_none, int own_pid, bool root)
 {
 	attached.engine = engine;
+	attached.loop = loop;
 	attached.log = log;
 	attached.why_none = why_none;
 	attached.own_pid = own_pid;
+	attached.root = root;
 }
 
 static void
@@ -121,6 +130,7 @@ free_pane(struct pane *pane)
 	if (s == NULL)
 		return;
 	clear_info(s);
+	rdns_free(s->rdns);
 	free(s->rows);
 	free(s);
 	pane->data = NULL;
@@ -186,6 +196,7 @@ add_mark(struct sockets_pane *s, const struct ev *ev)
 	key_of(str_or(ev, "proto"), str_or(ev, "local"), str_or(ev, "peer"),
 	    int_of(ev, "inode"), m->key);
 	m->at = clock_mono();
+	m->proto = sock_proto_parse(str_or(ev, "proto"));
 	if (strcmp(ev->kind, "socket_new") == 0)
 		m->kind = MARK_NEW;
 	else if (strcmp(ev->kind, "socket_state") == 0) {
@@ -282,6 +293,18 @@ compare_rows(const void *pa, const void *pb)
 	return (d > 0) - (d < 0);
 }
 
+/* The quick toggles, before the typed filter. */
+static bool
+toggles_allow(const struct sockets_pane *s, const struct sock *sk)
+{
+	if (s->hidden & 1u << sk->proto)
+		return false;
+	if (s->family != 0 && (sk->proto == SP_UNIX ||
+	    (sk->family == AF_INET6) != (s->family == 6)))
+		return false;
+	return !s->listening || sk->state == ST_LISTEN;
+}
+
 static void
 collect_rows(struct sockets_pane *s)
 {
@@ -290,8 +313,9 @@ collect_rows(struct sockets_pane *s)
 
 	s->nrows = 0;
 	for (i = 0; t != NULL && i < t->n && s->nrows < ROWS_MAX; i++)
-		if (!s->filtered || sock_filter_match(&s->match, &t->v[i],
-		    sockets_user(s->engine, &t->v[i])))
+		if (toggles_allow(s, &t->v[i]) && (!s->filtered ||
+		    sock_filter_match(&s->match, &t->v[i],
+		    sockets_user(s->engine, &t->v[i]))))
 			s->rows[s->nrows++] = &t->v[i];
 	sorting = s;
 	qsort(s->rows, s->nrows, sizeof *s->rows, compare_rows);
@@ -318,8 +342,39 @@ shows(int col, int w)
 	return true;
 }
 
+/* addr:port with the host's name and the port's service where known (the
+ * name is asked for, off the loop, the first time). */
 static void
-format_row(const struct sockets_pane *s, const struct sock *sk, int w,
+named_endpoint(struct sockets_pane *s, const struct sock *sk, bool local,
+    char *out, size_t len)
+{
+	struct sockaddr_storage ss = { .ss_family = sk->family };
+	const uint8_t *addr = local ? sk->laddr : sk->raddr;
+	unsigned port = local ? sk->lport : sk->rport;
+	char host[256] = "", num[SOCK_ADDR_MAX], *colon;
+	const char *svc = sockets_service(s->engine, sk->proto, port);
+
+	if (local)
+		sock_format_local(sk, num, sizeof num);
+	else
+		sock_format_peer(sk, num, sizeof num);
+	if (sk->proto == SP_UNIX || num[0] == '\0' || s->rdns == NULL ||
+	    (colon = strrchr(num, ':')) == NULL) {
+		snprintf(out, len, "%s", num);
+		return;
+	}
+	if (sk->family == AF_INET6)
+		memcpy(&((struct sockaddr_in6 *)&ss)->sin6_addr, addr, 16);
+	else
+		memcpy(&((struct sockaddr_in *)&ss)->sin_addr, addr, 4);
+	*colon = '\0';
+	if (!rdns_name(s->rdns, &ss, host, sizeof host) || host[0] == '\0')
+		snprintf(host, sizeof host, "%s", num);
+	snprintf(out, len, "%s:%s", host, svc[0] != '\0' ? svc : colon + 1);
+}
+
+static void
+format_row(struct sockets_pane *s, const struct sock *sk, int w,
     const struct mark *m, char *out, size_t len)
 {
 	char local[SOCK_ADDR_MAX], peer[SOCK_ADDR_MAX], state[40], prog[48];
@@ -327,8 +382,8 @@ format_row(const struct sockets_pane *s, const struct sock *sk, int w,
 	const char *user = sockets_user(s->engine, sk);
 	int aw = w >= 110 ? 28 : w >= 90 ? 24 : (w - 40) / 2;
 
-	sock_format_local(sk, local, sizeof local);
-	sock_format_peer(sk, peer, sizeof peer);
+	named_endpoint(s, sk, true, local, sizeof local);
+	named_endpoint(s, sk, false, peer, sizeof peer);
 	if (m != NULL && m->kind == MARK_STATE)
 		snprintf(state, sizeof state, "%s->%s", m->old, m->now);
 	else
@@ -391,7 +446,8 @@ draw_table(struct sockets_pane *s, WINDOW *win, int y, int h, int w)
 	}
 	for (i = 0; i < n && y < h; i++)	/* closed, fading */
 		if (s->marks[i].kind == MARK_CLOSED &&
-		    now - s->marks[i].at < MARK_SECONDS)
+		    now - s->marks[i].at < MARK_SECONDS &&
+		    (s->marks[i].proto < 0 || !(s->hidden & 1u << s->marks[i].proto)))
 			draw_text(win, y++, 0, w, theme_attr(ROLE_DIM),
 			    s->marks[i].line);
 }
@@ -413,6 +469,14 @@ draw_detail(struct sockets_pane *s, WINDOW *win, int y, int h, int w)
 	    sk->inode, sk->uid, sk->pid, sk->pid > 0 ? sk->comm : "none found",
 	    sk->pid == s->own_pid ? "  -- punchline itself" : "");
 	draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT), line);
+	if (sk->pid > 0) {
+		char cmd[256], text[300];
+
+		sockets_cmdline(sk->pid, cmd, sizeof cmd);
+		snprintf(text, sizeof text, "command: %s", cmd[0] != '\0' ? cmd :
+		    "(cannot be read: gone, or another user's without root)");
+		draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT), text);
+	}
 	if (sk->has_info) {
 		snprintf(line, sizeof line, "tcp_info: rtt %.3f ms (var %.3f)  cwnd %u"
 		    "  retransmits %u  bytes acked %llu  received %llu",
@@ -459,10 +523,17 @@ draw(struct pane *pane, WINDOW *win)
 		return;
 	}
 	collect_rows(s);
-	snprintf(line, sizeof line, "%zu sockets%s  sort %s%s  source %s  %s",
-	    s->nrows, sockets_paused(s->engine) ? "  PAUSED" : "",
-	    column_names[s->sort], s->reverse ? " (reversed)" : "",
-	    sockets_source(s->engine), s->status);
+	snprintf(line, sizeof line, "%zu sockets%s  [%s%s%s%s %s%s%s]  sort %s%s  "
+	    "source %s  %s%s", s->nrows, sockets_paused(s->engine) ?
+	    "  PAUSED" : "", s->hidden & 1u << SP_TCP ? "" : "tcp ",
+	    s->hidden & 1u << SP_UDP ? "" : "udp ",
+	    s->hidden & 1u << SP_RAW ? "" : "raw ",
+	    s->hidden & 1u << SP_UNIX ? "" : "unix", s->family == 4 ? "v4" :
+	    s->family == 6 ? "v6" : "v4+v6", s->listening ? " listening" : "",
+	    s->names ? " names" : "", column_names[s->sort],
+	    s->reverse ? " (reversed)" : "", sockets_source(s->engine),
+	    attached.root ? "" : "not root: other users' processes are not "
+	    "shown (sudo punchline) ", s->status);
 	draw_text(win, 0, 0, w, theme_attr(ROLE_STATUS), line);
 	snprintf(line, sizeof line, "filter> %s", s->filter.buf);
 	draw_text(win, h - 1, 0, w, theme_attr(ROLE_TEXT), line);
@@ -528,6 +599,12 @@ move_selection(struct sockets_pane *s, int ch)
 	return false;
 }
 
+static void
+names_arrived(void *arg)
+{
+	((struct pane *)arg)->dirty = true;
+}
+
 static bool
 text(struct pane *pane, int ch)
 {
@@ -559,6 +636,22 @@ text(struct pane *pane, int ch)
 	case CTRL('o'):
 		show_overview(s);
 		return true;
+	case CTRL('t'): s->hidden ^= 1u << SP_TCP; return true;
+	case CTRL('u'): s->hidden ^= 1u << SP_UDP; return true;
+	case CTRL('w'): s->hidden ^= 1u << SP_RAW; return true;
+	case CTRL('x'): s->hidden ^= 1u << SP_UNIX; return true;
+	case CTRL('v'): s->family = s->family == 0 ? 4 : s->family == 4 ? 6 : 0;
+		return true;
+	case CTRL('e'): s->listening = !s->listening; return true;
+	case CTRL('n'):
+		s->names = !s->names;
+		if (s->names && s->rdns == NULL)
+			s->rdns = rdns_new(attached.loop, names_arrived, pane);
+		if (!s->names) {
+			rdns_free(s->rdns);
+			s->rdns = NULL;
+		}
+		return true;
 	case KEY_BACKSPACE: case 127: case 8:
 		line_key(&s->filter, LK_BACKSPACE);
 		return true;
@@ -579,6 +672,10 @@ static const struct key_binding keys[] = {
 	{ CTRL('r'), 0, NULL, "reverse the sort" },
 	{ CTRL('p'), 0, NULL, "pause the refresh, and resume" },
 	{ CTRL('o'), 0, NULL, "routes, interfaces and DNS instead of the sockets, and back" },
+	{ CTRL('t'), 0, NULL, "show or hide TCP sockets (C-u UDP, C-w RAW, C-x UNIX)" },
+	{ CTRL('v'), 0, NULL, "IPv4 and IPv6, IPv4 only, IPv6 only" },
+	{ CTRL('e'), 0, NULL, "listening sockets only, and all again" },
+	{ CTRL('n'), 0, NULL, "names (reverse DNS, off the loop, and /etc/services) or numbers" },
 	{ 0, 0, NULL, NULL },
 };
 

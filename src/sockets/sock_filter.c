@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/socket.h>
+
 #include "sock_filter.h"
 #include "sock_format.h"
 
@@ -50,6 +52,12 @@ add_term(struct sock_filter *f, const char *key, const char *v)
 		f->protos |= 1u << i;
 	else if (strcmp(key, "state") == 0 && (i = sock_state_parse(v)) >= 0)
 		f->states |= 1u << i;
+	else if (strcmp(key, "family") == 0 && (strcmp(v, "4") == 0 ||
+	    strcmp(v, "inet") == 0))
+		f->families |= 1u;
+	else if (strcmp(key, "family") == 0 && (strcmp(v, "6") == 0 ||
+	    strcmp(v, "inet6") == 0))
+		f->families |= 2u;
 	else if (strcmp(key, "port") == 0)
 		return add_port(f->ports, &f->nports, v);
 	else if (strcmp(key, "sport") == 0)
@@ -72,7 +80,7 @@ static bool
 known_key(const char *key)
 {
 	static const char *const keys[] = { "proto", "state", "port", "sport",
-	    "dport", "pid", "prog", "user" };
+	    "dport", "pid", "prog", "user", "family" };
 	size_t i;
 
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -97,7 +105,7 @@ parse_word(struct sock_filter *f, const char *word, char *err, size_t errlen)
 	key[klen] = '\0';
 	if (!known_key(key)) {
 		snprintf(err, errlen, "bad filter '%s': unknown key '%s' (want "
-		    "proto, state, port, sport, dport, pid, prog or user)",
+		    "proto, state, port, sport, dport, pid, prog, user or family)",
 		    word, key);
 		return -1;
 	}
@@ -165,6 +173,9 @@ sock_filter_match(const struct sock_filter *f, const struct sock *s,
 		return false;
 	if (f->states && !(f->states & 1u << s->state))
 		return false;
+	if (f->families && !(inet && (f->families &
+	    (s->family == AF_INET6 ? 2u : 1u))))
+		return false;
 	if (f->nports && !(inet && (port_in(f->ports, f->nports, s->lport) ||
 	    port_in(f->ports, f->nports, s->rport))))
 		return false;
@@ -186,6 +197,6 @@ sock_filter_match(const struct sock_filter *f, const struct sock *s,
 bool
 sock_filter_empty(const struct sock_filter *f)
 {
-	return !f->protos && !f->states && !f->nports && !f->nsports &&
+	return !f->protos && !f->states && !f->families && !f->nports && !f->nsports &&
 	    !f->ndports && !f->npids && !f->nprogs && !f->nusers;
 }

@@ -5,7 +5,7 @@
  *   proto:tcp|udp|raw|unix    state:NAME (ss names: listen, estab, time-wait,
  *   port:N (local or peer)    unconn, ...; also "established", "close")
  *   sport:N  dport:N          prog:NAME (the command, exact)
- *   pid:N    user:NAME
+ *   pid:N    user:NAME        family:4|6 (inet, inet6; UNIX never matches)
  *
  * Repeating a key means any of its values; different keys must all match.
  * Pure: parsing and matching only, no I/O.
@@ -23,6 +23,7 @@
 struct sock_filter {
 	unsigned	 protos;		/* bit per enum sock_proto; 0: any */
 	unsigned	 states;		/* bit per enum sock_state; 0: any */
+	unsigned	 families;		/* bit 0: IPv4, bit 1: IPv6; 0: any */
 	unsigned	 nports, nsports, ndports, npids, nprogs, nusers;
 	unsigned	 ports[SOCK_FILTER_MAX], sports[SOCK_FILTER_MAX];
 	unsigned	 dports[SOCK_FILTER_MAX];

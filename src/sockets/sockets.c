@@ -2,9 +2,13 @@
  * sockets.c: the sockets engine: sources, owners, the refresh timer, the
  * diff between refreshes, and the events (see sockets.h).
  */
+#include <fcntl.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
 
 #include "sock_diff.h"
 #include "sock_format.h"
@@ -12,6 +16,14 @@
 #include "sockets_diag.h"
 #include "sockets_owner.h"
 #include "sockets_proc.h"
+
+#define SERVICES_CACHE	512
+
+struct sockets_service {
+	unsigned		 port;
+	int			 proto;
+	char			 name[32];
+};
 
 struct sockets {
 	struct loop		*loop;
@@ -26,6 +38,7 @@ struct sockets {
 	void			*on_refresh_arg;
 	bool			 paused, refreshed, use_proc[SP_NPROTO];
 	char			 source[256];
+	struct sockets_service	 services[SERVICES_CACHE];
 };
 
 static void
@@ -221,6 +234,49 @@ const char *
 sockets_source(const struct sockets *s)
 {
 	return s->source;
+}
+
+void
+sockets_cmdline(int pid, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+	if (pid <= 0 || len < 2 || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n <= 0) {
+		buf[0] = '\0';
+		return;
+	}
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	for (ssize_t i = 0; i < n; i++)	/* NUL-separated arguments */
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+}
+
+const char *
+sockets_service(struct sockets *s, int proto, unsigned port)
+{
+	struct servent *se;
+	struct sockets_service *c;
+
+	if (port == 0 || port > 65535 || (proto != SP_TCP && proto != SP_UDP))
+		return "";
+	c = &s->services[(port * 2 + (proto == SP_UDP)) % SERVICES_CACHE];
+	if (c->port == port && c->proto == proto)
+		return c->name;
+	c->port = port;
+	c->proto = proto;
+	se = getservbyport(htons((uint16_t)port), proto == SP_UDP ? "udp" : "tcp");
+	snprintf(c->name, sizeof c->name, "%s", se != NULL ? se->s_name : "");
+	return c->name;
 }
 
 const char *

@@ -56,5 +56,10 @@ const struct sock_table *sockets_snapshot(const struct sockets *);
 const char	*sockets_source(const struct sockets *);
 /* The owner's user name of s ("" when unknown). */
 const char	*sockets_user(struct sockets *, const struct sock *s);
+/* The command line of pid, arguments joined by spaces, into buf ("" when
+ * it cannot be read: gone, or another user's without root). */
+void		 sockets_cmdline(int pid, char *buf, size_t len);
+/* The service name of a port from /etc/services, cached ("" if none). */
+const char	*sockets_service(struct sockets *, int proto, unsigned port);
 
 #endif

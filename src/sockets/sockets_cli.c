@@ -33,7 +33,7 @@ const char sockets_cli_usage[] =
     "--json: one object per socket or change and line, with \"proto\",\n"
     "\"local\", \"peer\", \"state\", \"pid\", \"program\", \"user\", \"inode\".\n"
     "FILTER: words KEY:VALUE, e.g. state:listen port:22 prog:sshd proto:tcp\n"
-    "(keys: proto state port sport dport pid prog user; a key given twice\n"
+    "(keys: proto state port sport dport pid prog user family; a key given twice\n"
     "matches either value, different keys must all match).\n";
 
 struct sockets_args {

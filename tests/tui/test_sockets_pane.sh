@@ -50,10 +50,11 @@ check "sockets pane: the connection, both ends ESTAB" \
     wait_screen "tcp .*127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:7070 .*ESTAB" 5
 keys -l "port:7070 state:listen"
 keys Enter
-check "sockets pane: the filter leaves the listener only" \
-    sh -c "$(declare -f screen tmx on_screen retry); SOCK=$SOCK;
-           retry 3 on_screen 'sort Proto' && [ \$(screen | grep -c 'ESTAB') = 0 ] &&
-           screen | grep -q '127.0.0.1:7070 .*LISTEN'"
+listener_only() {
+	retry 3 on_screen '^.1 sockets' && ! screen | grep -q 'ESTAB' &&
+	    screen | grep -q '127.0.0.1:7070 .*LISTEN'
+}
+check "sockets pane: the filter leaves the listener only" listener_only
 keys Escape
 keys -l "port:7070 state:estab"
 keys Enter
@@ -64,7 +65,20 @@ check "sockets pane: Enter shows tcp_info of the selected connection" \
 keys Enter Escape
 kill "$client"
 check "sockets pane: the closed connection's end shows OLD->NEW" \
-    wait_screen "(ESTAB->[A-Z-]+|closed)" 4
+    wait_screen "ESTAB->[A-Z-]+" 4
+keys C-e
+listening_only() {
+	retry 3 on_screen 'v4\+v6 listening\]' &&
+	    ! screen | grep -qE "ESTAB|CLOSE-WAIT|FIN-WAIT"
+}
+check "sockets pane: C-e shows listening sockets only" listening_only
+keys C-e C-x
+no_unix() { retry 3 on_screen '\[tcp udp raw +v4' && ! screen | grep -q '^.unix '; }
+check "sockets pane: C-x hides UNIX sockets" no_unix
+keys C-n
+check "sockets pane: C-n names hosts (127.0.0.1 is localhost in /etc/hosts)" \
+    wait_screen "localhost:7070 .*LISTEN" 4
+keys C-n C-x
 keys C-o
 check "sockets pane: C-o shows the default route" \
     wait_screen "\* route +default +via 10\.78\.0\.2 +dev veth0" 3

@@ -30,9 +30,9 @@ start() {
 start || { fail "trace view: the screen starts"; exit 0; }
 check "trace view: F8 is in the key bar" on_screen "F8Trace"
 keys F4 F8
-check "trace view: F8 shows Trace where Scanner was" \
-    sh -c "$(declare -f screen tmx title_row); SOCK=$SOCK;
-           [ -n \"\$(title_row Trace)\" ] && [ -z \"\$(title_row Scanner)\" ]"
+trace_shown() { [ -n "$(title_row Trace)" ] && [ -z "$(title_row Scanner)" ]; }
+scanner_back() { [ -z "$(title_row Trace)" ] && [ -n "$(title_row Scanner)" ]; }
+check "trace view: F8 shows Trace where Scanner was" retry 3 trace_shown
 keys Enter
 check "trace view: loopback is hop 1, answered, in the table" \
     wait_screen "1\. +(127\.0\.0\.1|localhost) +0\.0% +[1-9]" 5
@@ -44,8 +44,6 @@ keys n
 keys Enter
 check "trace view: Enter stops it" wait_screen "stopped" 3
 keys F8
-check "trace view: F8 again puts the Scanner back" \
-    sh -c "$(declare -f screen tmx title_row); SOCK=$SOCK;
-           [ -z \"\$(title_row Trace)\" ] && [ -n \"\$(title_row Scanner)\" ]"
+check "trace view: F8 again puts the Scanner back" retry 3 scanner_back
 keys F10
 check "trace view: F10 quits when idle" wait_screen "EXIT=0" 5
