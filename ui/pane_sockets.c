@@ -45,6 +45,7 @@ struct mark {
 	enum mark_kind	 kind;
 	char		 old[16], now[16];
 	char		 line[160];	/* a closed row, as it was */
+	int		 proto;		/* enum sock_proto, or -1 */
 	double		 at;
 };
 
