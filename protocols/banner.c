@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "banner.h"
+#include "hex.h"
 
 void
 banner_clean(const uint8_t *raw, size_t len, char *out)
@@ -38,18 +39,6 @@ next_word(const char **p, const char *end, const char **word, bool rest)
 	return (size_t)(e - s);
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool
 match_bytes(const char *hex, size_t hlen, const uint8_t *raw, size_t len)
 {
@@ -59,8 +48,8 @@ match_bytes(const char *hex, size_t hlen, const uint8_t *raw, size_t len)
 	if (hlen == 0 || hlen % 2 != 0 || hlen / 2 > len)
 		return false;
 	for (i = 0; i < hlen / 2; i++) {
-		hi = hex_value(hex[2 * i]);
-		lo = hex_value(hex[2 * i + 1]);
+		hi = hex_nibble(hex[2 * i]);
+		lo = hex_nibble(hex[2 * i + 1]);
 		if (hi < 0 || lo < 0 || raw[i] != (uint8_t)(hi << 4 | lo))
 			return false;
 	}

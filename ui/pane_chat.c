@@ -15,6 +15,7 @@
 #include "../src/mesh/mesh.h"
 #include "../src/mesh/mesh_scan.h"
 #include "draw.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_chat.h"
@@ -312,15 +313,7 @@ send_line(struct chat_pane *c)
 static bool
 text(struct pane *pane, int ch)
 {
-	static const struct { int key; enum line_key lk; } map[] = {
-		{ KEY_LEFT, LK_LEFT }, { KEY_RIGHT, LK_RIGHT },
-		{ KEY_HOME, LK_HOME }, { KEY_END, LK_END },
-		{ KEY_BACKSPACE, LK_BACKSPACE }, { 127, LK_BACKSPACE },
-		{ 8, LK_BACKSPACE }, { KEY_DC, LK_DELETE }, { KEY_UP, LK_UP },
-		{ KEY_DOWN, LK_DOWN },
-	};
 	struct chat_pane *c = pane->data;
-	size_t i;
 
 	if (c == NULL)
 		return false;
@@ -329,15 +322,12 @@ text(struct pane *pane, int ch)
 		send_line(c);
 		return true;
 	}
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].key == ch) {
-			line_key(&c->input, map[i].lk);
-			return true;
-		}
-	if ((ch >= 0x20 && ch < 0x7f) || (ch >= 0x80 && ch <= 0xff)) {
-		line_insert(&c->input, (char)ch);
+	if (ch == KEY_UP || ch == KEY_DOWN) {	/* the lines sent before */
+		line_key(&c->input, ch == KEY_UP ? LK_UP : LK_DOWN);
 		return true;
 	}
+	if (edit_keys(&c->input, ch, LINE_MAX_BYTES, true))
+		return true;
 	pane->dirty = false;
 	return false;
 }

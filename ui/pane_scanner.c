@@ -15,6 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/scan/scan_job.h"
 #include "draw.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_scanner.h"
@@ -445,30 +446,6 @@ draw(struct pane *pane, WINDOW *win)
 		draw_history(s, win, h - hist - 1, hist, w);
 }
 
-static bool
-edit_field(struct scanner_pane *s, int ch)
-{
-	static const struct { int key; enum line_key lk; } map[] = {
-		{ KEY_LEFT, LK_LEFT }, { KEY_RIGHT, LK_RIGHT },
-		{ KEY_HOME, LK_HOME }, { KEY_END, LK_END },
-		{ KEY_BACKSPACE, LK_BACKSPACE }, { 127, LK_BACKSPACE },
-		{ 8, LK_BACKSPACE }, { KEY_DC, LK_DELETE },
-	};
-	struct line_edit *le = s->field == F_TARGET ? &s->target : &s->ports;
-	size_t i;
-
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].key == ch) {
-			line_key(le, map[i].lk);
-			return true;
-		}
-	if (ch >= 0x20 && ch < 0x7f && le->len < 255) {
-		line_insert(le, (char)ch);
-		return true;
-	}
-	return false;
-}
-
 /* Left/Right or Space change the kind of scan and the banners. */
 static bool
 change_choice(struct scanner_pane *s, int ch)
@@ -507,7 +484,8 @@ text(struct pane *pane, int ch)
 		s->scroll += ch == KEY_PPAGE ? -10 : 10;
 		return true;
 	}
-	if (s->field == F_TARGET || s->field == F_PORTS ? edit_field(s, ch) :
+	if (s->field == F_TARGET || s->field == F_PORTS ? edit_keys(s->field ==
+	    F_TARGET ? &s->target : &s->ports, ch, 255, false) :
 	    change_choice(s, ch))
 		return true;
 	pane->dirty = false;

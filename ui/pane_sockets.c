@@ -21,6 +21,7 @@
 #include "../src/sockets/sock_format.h"
 #include "../src/sockets/sockets.h"
 #include "draw.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_sockets.h"
@@ -653,14 +654,9 @@ text(struct pane *pane, int ch)
 			s->rdns = NULL;
 		}
 		return true;
-	case KEY_BACKSPACE: case 127: case 8:
-		line_key(&s->filter, LK_BACKSPACE);
-		return true;
 	}
-	if (ch >= 0x20 && ch < 0x7f && s->filter.len < 200) {
-		line_insert(&s->filter, (char)ch);
+	if (edit_keys(&s->filter, ch, 200, false))
 		return true;
-	}
 	pane->dirty = false;
 	return false;
 }

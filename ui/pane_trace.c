@@ -15,6 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/trace/trace_job.h"
 #include "draw.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_trace.h"
@@ -308,29 +309,6 @@ draw(struct pane *pane, WINDOW *win)
 }
 
 static bool
-edit_host(struct trace_pane *v, int ch)
-{
-	static const struct { int key; enum line_key lk; } map[] = {
-		{ KEY_LEFT, LK_LEFT }, { KEY_RIGHT, LK_RIGHT },
-		{ KEY_HOME, LK_HOME }, { KEY_END, LK_END },
-		{ KEY_BACKSPACE, LK_BACKSPACE }, { 127, LK_BACKSPACE },
-		{ 8, LK_BACKSPACE }, { KEY_DC, LK_DELETE },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].key == ch) {
-			line_key(&v->host, map[i].lk);
-			return true;
-		}
-	if (ch >= 0x20 && ch < 0x7f && v->host.len < 255) {
-		line_insert(&v->host, (char)ch);
-		return true;
-	}
-	return false;
-}
-
-static bool
 text(struct pane *pane, int ch)
 {
 	struct trace_pane *v = pane->data;
@@ -353,7 +331,7 @@ text(struct pane *pane, int ch)
 		v->field = (v->field + 1) % F_COUNT;
 		return true;
 	}
-	if (v->field == F_HOST && edit_host(v, ch))
+	if (v->field == F_HOST && edit_keys(&v->host, ch, 255, false))
 		return true;
 	if (v->field == F_METHOD && (ch == KEY_LEFT || ch == KEY_RIGHT || ch == ' ')) {
 		v->method = (enum trace_method)((v->method + (ch == KEY_LEFT ? 2 : 1)) % 3);

@@ -120,7 +120,7 @@ guess_service(const struct scan *s, const struct probe *p, char *out)
 	    banner_guess(s->cfg.services, s->cfg.services_len, p->buf, p->got,
 	    out))
 		return;
-	if ((se = getservbyport(htons(scan_port_of(s, p->idx)), "tcp")) != NULL)
+	if ((se = getservbyport(htons(scan_port_of(s, p->idx)), s->m->proto)) != NULL)
 		snprintf(out, SERVICE_MAX, "%.30s?", se->s_name);
 }
 

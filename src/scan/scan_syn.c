@@ -25,6 +25,7 @@
 
 #include "../../protocols/tcp_probe.h"
 #include "../core/loop.h"
+#include "../core/netaddr.h"
 #include "../core/priv.h"
 #include "scan_int.h"
 
@@ -44,26 +45,6 @@ struct scan_syn {
 	const struct sockaddr_storage *src_for;	/* the host src is for */
 	struct probe_addr	 src;
 };
-
-static void
-to_probe_addr(const struct sockaddr_storage *ss, struct probe_addr *a)
-{
-	memset(a, 0, sizeof *a);
-	if (ss->ss_family == AF_INET6) {
-		a->family = 6;
-		memcpy(a->a, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
-	} else {
-		a->family = 4;
-		memcpy(a->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
-	}
-}
-
-static bool
-same_addr(const struct probe_addr *x, const struct probe_addr *y)
-{
-	return x->family == y->family &&
-	    memcmp(x->a, y->a, x->family == 6 ? 16 : 4) == 0;
-}
 
 /* The address the kernel would send from to reach host: connecting a
  * UDP socket picks the route and the source, and sends nothing. */
@@ -85,7 +66,7 @@ source_for(struct scan_syn *y, const struct sockaddr_storage *host)
 	if (connect(fd, (struct sockaddr *)&to, to.ss_family == AF_INET6 ?
 	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) == 0 &&
 	    getsockname(fd, (struct sockaddr *)&me, &len) == 0) {
-		to_probe_addr(&me, &y->src);
+		netaddr_to_probe(&me, &y->src);
 		y->src_for = host;
 		rc = 0;
 	}
@@ -115,8 +96,8 @@ match(struct scan *s, uint32_t seq, const struct probe_addr *addr,
 
 	if (p == NULL || scan_port_of(s, p->idx) != port)
 		return NULL;
-	to_probe_addr(scan_host_of(s, p->idx), &host);
-	return same_addr(&host, addr) ? p : NULL;
+	netaddr_to_probe(scan_host_of(s, p->idx), &host);
+	return netaddr_probe_equal(&host, addr) ? p : NULL;
 }
 
 static void
@@ -160,7 +141,7 @@ read_one(struct scan *s, enum raw_kind kind, const uint8_t *buf, size_t n,
 			on_segment(s, &r);
 		break;
 	case RAW_TCP6:
-		to_probe_addr(from, &r.src);	/* v6 raw: no IP header */
+		netaddr_to_probe(from, &r.src);	/* v6 raw: no IP header */
 		if (tcp_probe_read_segment(buf, n, &r))
 			on_segment(s, &r);
 		break;
@@ -224,7 +205,7 @@ syn_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
 		scan_finish(s, p, PORT_FILTERED, "no-route");
 		return true;
 	}
-	to_probe_addr(&to, &dst);
+	netaddr_to_probe(&to, &dst);
 	/* The kernel puts the port in the IP header only for TCP sockets;
 	 * on a raw socket sin_port must be 0 (or the protocol). */
 	if (to.ss_family == AF_INET6)

@@ -17,65 +17,21 @@
 #include <string.h>
 #include <unistd.h>
 #include <netinet/in.h>
-#include <netinet/ip_icmp.h>
-#include <netinet/icmp6.h>
-#include <linux/errqueue.h>
 #include <sys/socket.h>
 
 #include <event2/event.h>
 
+#include "../../protocols/udp_probe.h"
 #include "../core/loop.h"
+#include "../core/recverr.h"
 #include "scan_int.h"
 
-#define PAYLOAD_MAX	128
 #define PAYLOADS_MAX	64
 
-struct udp_payload {
-	uint16_t	 port;
-	uint16_t	 len;
-	uint8_t		 bytes[PAYLOAD_MAX];
-};
-
 struct scan_udp {
-	struct udp_payload	 p[PAYLOADS_MAX];
+	struct udp_probe	 p[PAYLOADS_MAX];
 	size_t			 n;
 };
-
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* "PORT HEX HEX ..." into pl; false if the line is not one. */
-static bool
-parse_payload(const char *line, const char *end, struct udp_payload *pl)
-{
-	char *after;
-	long port = strtol(line, &after, 10);
-	int hi, lo;
-
-	if (after == line || port < 1 || port > 65535)
-		return false;
-	pl->port = (uint16_t)port;
-	pl->len = 0;
-	for (line = after; line < end; line++) {
-		if (*line == ' ' || *line == '\t')
-			continue;
-		if (line + 1 >= end || (hi = hex_value(line[0])) < 0 ||
-		    (lo = hex_value(line[1])) < 0 || pl->len == PAYLOAD_MAX)
-			return false;
-		pl->bytes[pl->len++] = (uint8_t)(hi << 4 | lo);
-		line++;
-	}
-	return true;
-}
 
 static int
 udp_open(struct scan *s, char *err, size_t errlen)
@@ -92,8 +48,8 @@ udp_open(struct scan *s, char *err, size_t errlen)
 	for (line = text; line < end && s->udp->n < PAYLOADS_MAX; line = eol + 1) {
 		if ((eol = memchr(line, '\n', (size_t)(end - line))) == NULL)
 			eol = end;
-		if (line[0] >= '0' && line[0] <= '9' &&
-		    !parse_payload(line, eol, &s->udp->p[s->udp->n++])) {
+		if (line[0] >= '0' && line[0] <= '9' && !udp_probe_parse(line,
+		    (size_t)(eol - line), &s->udp->p[s->udp->n++])) {
 			snprintf(err, errlen, "assets/scan/udp-probes: bad line "
 			    "'%.*s'", (int)(eol - line > 40 ? 40 : eol - line), line);
 			return -1;
@@ -119,36 +75,17 @@ udp_release(struct probe *p, bool open)
 }
 
 /* The ICMP error the kernel queued for this socket: its verdict, or
- * false if there is none (or not from ICMP). */
+ * false if there is none. */
 static bool
 read_icmp_error(int fd, enum port_state *st, const char **reason)
 {
-	char control[256];
-	struct msghdr msg = { .msg_control = control,
-	    .msg_controllen = sizeof control };
-	struct cmsghdr *c;
-	struct sock_extended_err ee;
+	struct recverr e;
 
-	if (recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+	if (!recverr_read(fd, &e))
 		return false;
-	for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-		if (!((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
-		    (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR)))
-			continue;
-		memcpy(&ee, CMSG_DATA(c), sizeof ee);
-		if (ee.ee_origin == SO_EE_ORIGIN_ICMP)
-			*st = ee.ee_type == ICMP_DEST_UNREACH &&
-			    ee.ee_code == ICMP_PORT_UNREACH ? PORT_CLOSED : PORT_FILTERED;
-		else if (ee.ee_origin == SO_EE_ORIGIN_ICMP6)
-			*st = ee.ee_type == ICMP6_DST_UNREACH &&
-			    ee.ee_code == ICMP6_DST_UNREACH_NOPORT ? PORT_CLOSED :
-			    PORT_FILTERED;
-		else
-			continue;
-		*reason = *st == PORT_CLOSED ? "port-unreach" : "icmp-unreachable";
-		return true;
-	}
-	return false;
+	*st = recverr_port_unreachable(&e) ? PORT_CLOSED : PORT_FILTERED;
+	*reason = *st == PORT_CLOSED ? "port-unreach" : "icmp-unreachable";
+	return true;
 }
 
 static void
@@ -184,7 +121,7 @@ on_udp(evutil_socket_t fd, short what, void *arg)
 	}
 }
 
-static const struct udp_payload *
+static const struct udp_probe *
 payload_for(const struct scan *s, uint16_t port)
 {
 	size_t i;
@@ -200,18 +137,14 @@ udp_launch(struct scan *s, struct probe *p, uint32_t idx, uint8_t tries)
 {
 	struct sockaddr_storage to;
 	socklen_t tolen = scan_addr_of(s, idx, &to);
-	const struct udp_payload *pl = payload_for(s, scan_port_of(s, idx));
-	int on = 1;
+	const struct udp_probe *pl = payload_for(s, scan_port_of(s, idx));
 
 	if ((p->fd = socket(to.ss_family, SOCK_DGRAM | SOCK_NONBLOCK |
 	    SOCK_CLOEXEC, 0)) < 0)
 		return false;
 	p->family = to.ss_family;
 	probe_begin(p, idx, tries);
-	if (to.ss_family == AF_INET6)
-		setsockopt(p->fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof on);
-	else
-		setsockopt(p->fd, SOL_IP, IP_RECVERR, &on, sizeof on);
+	recverr_enable(p->fd, to.ss_family);
 	if (connect(p->fd, (struct sockaddr *)&to, tolen) != 0 ||
 	    send(p->fd, pl != NULL ? pl->bytes : (const uint8_t *)"",
 	    pl != NULL ? pl->len : 0, 0) < 0) {

@@ -30,12 +30,12 @@ on_echo(struct trace *t, const uint8_t *buf, size_t len,
 	struct icmp_echo e;
 	struct sockaddr_storage src = *from;
 
-	trace_raw_to_addr(from, &e.from);
+	netaddr_to_probe(from, &e.from);
 	if (!(t->raw->dst.family == 4 ? icmp_echo_read4(buf, len, &e) :
 	    icmp_echo_read6(buf, len, &e)) || !e.reply || e.id != t->raw->id ||
 	    (p = trace_probe_of(t, e.seq)) == NULL)
 		return;
-	trace_raw_from_addr(&e.from, &src);
+	netaddr_from_probe(&e.from, &src);
 	trace_answer(t, p, &src, ANS_DEST);
 }
 

@@ -11,36 +11,11 @@
 #include <event2/event.h>
 
 #include "../core/loop.h"
+#include "../core/netaddr.h"
 #include "../core/priv.h"
 #include "trace_raw.h"
 
 #define READS_PER_WAKE	64
-
-void
-trace_raw_to_addr(const struct sockaddr_storage *ss, struct probe_addr *a)
-{
-	memset(a, 0, sizeof *a);
-	if (ss->ss_family == AF_INET6) {
-		a->family = 6;
-		memcpy(a->a, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
-	} else {
-		a->family = 4;
-		memcpy(a->a, &((const struct sockaddr_in *)ss)->sin_addr, 4);
-	}
-}
-
-void
-trace_raw_from_addr(const struct probe_addr *a, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof *ss);
-	if (a->family == 6) {
-		ss->ss_family = AF_INET6;
-		memcpy(&((struct sockaddr_in6 *)ss)->sin6_addr, a->a, 16);
-	} else {
-		ss->ss_family = AF_INET;
-		memcpy(&((struct sockaddr_in *)ss)->sin_addr, a->a, 4);
-	}
-}
 
 int
 trace_raw_set_ttl(int fd, int family, unsigned ttl)
@@ -49,13 +24,6 @@ trace_raw_set_ttl(int fd, int family, unsigned ttl)
 
 	return setsockopt(fd, family == AF_INET6 ? IPPROTO_IPV6 : IPPROTO_IP,
 	    family == AF_INET6 ? IPV6_UNICAST_HOPS : IP_TTL, &v, sizeof v);
-}
-
-static bool
-same_addr(const struct probe_addr *x, const struct probe_addr *y)
-{
-	return x->family == y->family &&
-	    memcmp(x->a, y->a, x->family == 6 ? 16 : 4) == 0;
 }
 
 /* An ICMP error quoting one of our probes: a hop, the destination (port
@@ -68,10 +36,10 @@ on_error(struct trace *t, const struct icmp_quote *q)
 	struct trace_probe *p;
 	uint16_t seq;
 
-	if (!same_addr(&q->qdst, &r->dst) || !r->quoted(t, q, &seq) ||
+	if (!netaddr_probe_equal(&q->qdst, &r->dst) || !r->quoted(t, q, &seq) ||
 	    (p = trace_probe_of(t, seq)) == NULL)
 		return;
-	trace_raw_from_addr(&q->from, &from);
+	netaddr_from_probe(&q->from, &from);
 	trace_answer(t, p, &from, q->time_exceeded ? ANS_HOP :
 	    q->port_unreachable ? ANS_DEST : ANS_UNREACH);
 }
@@ -93,7 +61,7 @@ on_icmp_readable(evutil_socket_t fd, short what, void *arg)
 		if ((n = recvfrom(fd, buf, sizeof buf, MSG_DONTWAIT,
 		    (struct sockaddr *)&from, &flen)) < 0)
 			break;
-		trace_raw_to_addr(&from, &q.from);	/* v6: no IP header */
+		netaddr_to_probe(&from, &q.from);	/* v6: no IP header */
 		if (t->raw->dst.family == 4 ? icmp_error_read4(buf, (size_t)n, &q) :
 		    icmp_error_read6(buf, (size_t)n, &q))
 			on_error(t, &q);
@@ -156,7 +124,7 @@ trace_raw_open(struct trace *t, bool tcp, char *err, size_t errlen)
 	}
 	r->icmp_fd = r->tcp_fd = r->reserve_fd = -1;
 	getrandom(&r->id, sizeof r->id, 0);
-	trace_raw_to_addr(&t->cfg.dst, &r->dst);
+	netaddr_to_probe(&t->cfg.dst, &r->dst);
 	if (open_one(t, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, &r->icmp_fd,
 	    &r->icmp_ev, on_icmp_readable) != 0 ||
 	    (tcp && open_one(t, IPPROTO_TCP, &r->tcp_fd, &r->tcp_ev,

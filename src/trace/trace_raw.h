@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../../protocols/icmp_error.h"
+#include "../core/netaddr.h"
 #include "trace_int.h"
 
 struct trace_raw {
@@ -34,7 +35,5 @@ struct trace_raw {
 int	 trace_raw_open(struct trace *, bool tcp, char *err, size_t errlen);
 void	 trace_raw_close(struct trace *);
 int	 trace_raw_set_ttl(int fd, int family, unsigned ttl);
-void	 trace_raw_to_addr(const struct sockaddr_storage *, struct probe_addr *);
-void	 trace_raw_from_addr(const struct probe_addr *, struct sockaddr_storage *);
 
 #endif

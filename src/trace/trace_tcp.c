@@ -34,7 +34,7 @@ on_segment(struct trace *t, const uint8_t *buf, size_t len,
 	struct tcp_reply rep;
 	uint32_t acked;
 
-	trace_raw_to_addr(from, &rep.src);
+	netaddr_to_probe(from, &rep.src);
 	if (!(r->dst.family == 4 ? tcp_probe_read_ipv4(buf, len, &rep) :
 	    tcp_probe_read_segment(buf, len, &rep)) || rep.dport != r->sport ||
 	    !(rep.flags & (TCP_RST | TCP_ACK)) ||
@@ -69,7 +69,7 @@ local_end(struct trace *t)
 	len = trace_dst(t, 9, &to);
 	if (connect(fd, (struct sockaddr *)&to, len) == 0 &&
 	    getsockname(fd, (struct sockaddr *)&me, &len) == 0) {
-		trace_raw_to_addr(&me, &r->src);
+		netaddr_to_probe(&me, &r->src);
 		rc = 0;
 	}
 	close(fd);

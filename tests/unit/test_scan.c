@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "../../protocols/banner.h"
+#include "../../protocols/udp_probe.h"
 #include "../../src/scan/scan_ports.h"
 
 static void
@@ -89,10 +90,30 @@ banners_and_guesses(void **state)
 	assert_false(banner_guess(table, strlen(table), (const uint8_t *)"\x16", 1, svc));
 }
 
+static void
+udp_probe_lines(void **state)
+{
+	static const char dns[] = "53 1234 0100 00";
+	static const char *const bad[] = { "", "0 00", "65536 00", "53 0",
+	    "53 zz", "x 00", "53 0g" };
+	struct udp_probe p;
+	size_t i;
+
+	(void)state;
+	assert_true(udp_probe_parse(dns, sizeof dns - 1, &p));
+	assert_int_equal(p.port, 53);
+	assert_int_equal(p.len, 5);
+	assert_int_equal(p.bytes[0], 0x12);
+	assert_int_equal(p.bytes[4], 0x00);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(udp_probe_parse(bad[i], strlen(bad[i]), &p));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(udp_probe_lines),
 		cmocka_unit_test(port_lists_and_ranges),
 		cmocka_unit_test(bad_port_lists),
 		cmocka_unit_test(top_ports),

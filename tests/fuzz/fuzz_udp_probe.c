@@ -1,0 +1,16 @@
+/* fuzz_udp_probe.c: a line of the UDP probe table, whatever it holds. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../protocols/udp_probe.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct udp_probe p;
+
+	(void)udp_probe_parse((const char *)data, size, &p);
+	return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * edit_keys.h: curses keys for a line_edit (which knows no curses):
+ * Left, Right, Home, End, Backspace, Delete, and printable bytes
+ * (UTF-8 too when utf8 is true) while the line is under max bytes.
+ */
+#ifndef UI_EDIT_KEYS_H
+#define UI_EDIT_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "line_edit.h"
+
+/* true if ch was an editing key and went to the line. */
+bool	 edit_keys(struct line_edit *, int ch, size_t max, bool utf8);
+
+#endif
