@@ -2,9 +2,11 @@
  * sockets.c: the sockets engine: sources, owners, the refresh timer, the
  * diff between refreshes, and the events (see sockets.h).
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sock_diff.h"
 #include "sock_format.h"
@@ -174,18 +176,82 @@ on_timer(evutil_socket_t fd, short what, void *arg)
 		s->on_refresh(s->on_refresh_arg);
 }
 
-void
-sockets_start(struct sockets *s)
+static struct timeval
+interval_tv(const struct sockets *s)
 {
 	struct timeval tv;
 
-	if (s->loop == NULL || s->timer != NULL)
-		return;
 	tv.tv_sec = (time_t)s->interval;
 	tv.tv_usec = (suseconds_t)((s->interval - (double)tv.tv_sec) * 1e6);
+	return tv;
+}
+
+void
+sockets_start(struct sockets *s)
+{
+	struct timeval tv = interval_tv(s);
+
+	if (s->loop == NULL || s->timer != NULL)
+		return;
 	s->timer = event_new(loop_base(s->loop), -1, EV_PERSIST, on_timer, s);
 	if (s->timer != NULL)
 		event_add(s->timer, &tv);
+}
+
+void
+sockets_set_interval(struct sockets *s, double seconds)
+{
+	struct timeval tv;
+
+	if (seconds < 0.1)
+		seconds = 0.1;
+	if (seconds > 3600)
+		seconds = 3600;
+	s->interval = seconds;
+	tv = interval_tv(s);
+	if (s->timer != NULL && !s->paused)
+		event_add(s->timer, &tv);	/* re-adding resets the period */
+}
+
+double
+sockets_interval(const struct sockets *s)
+{
+	return s->interval;
+}
+
+void
+sockets_cmdline(int pid, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n = 0, i;
+	int fd;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+	if (pid <= 0 || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, len - 1);	/* one read: enough for a screen line */
+	close(fd);
+	if (n < 0)
+		n = 0;
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	for (i = 0; i < n; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+	buf[n] = '\0';
+}
+
+size_t
+sockets_ownerless(const struct sockets *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->cur.n; i++)
+		n += s->cur.v[i].pid == 0 && s->cur.v[i].inode != 0;
+	return n;
 }
 
 void

@@ -49,6 +49,15 @@ void		 sockets_on_refresh(struct sockets *, void (*fn)(void *),
 void		 sockets_start(struct sockets *);
 void		 sockets_pause(struct sockets *, bool paused);
 bool		 sockets_paused(const struct sockets *);
+/* A new refresh interval in seconds (0.1 to 3600), from the next tick. */
+void		 sockets_set_interval(struct sockets *, double seconds);
+double		 sockets_interval(const struct sockets *);
+/* The command line of pid, arguments joined by spaces ("" when it cannot
+ * be read: gone, or another user's process without privilege). */
+void		 sockets_cmdline(int pid, char *buf, size_t len);
+/* Sockets seen without an owner in the last refresh (other users'
+ * processes need root to map). */
+size_t		 sockets_ownerless(const struct sockets *);
 /* Every matching socket of the last refresh as a "socket" event. */
 void		 sockets_report(struct sockets *);
 const struct sock_table *sockets_snapshot(const struct sockets *);
