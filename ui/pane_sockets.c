@@ -134,16 +134,17 @@ struct column {
 static const int drop_order[] = { COL_USER, COL_SENDQ, COL_RECVQ, COL_PROTO,
 	COL_PROC, COL_PEER };
 static const int base_width[COL_COUNT] = {
-	[COL_PROTO] = 5, [COL_RECVQ] = 6, [COL_SENDQ] = 6, [COL_LOCAL] = 21,
-	[COL_PEER] = 21, [COL_STATE] = 15, [COL_PROC] = 20, [COL_USER] = 8,
+	[COL_PROTO] = 5, [COL_RECVQ] = 6, [COL_SENDQ] = 6, [COL_LOCAL] = 17,
+	[COL_PEER] = 17, [COL_STATE] = 12, [COL_PROC] = 16, [COL_USER] = 8,
 };
+#define STATE_WIDE	21	/* "FIN-WAIT-1->TIME-WAIT" */
 
 /* The columns that fit w, Local and Peer sharing what is left. */
 static int
 fit_columns(int w, struct column *out)
 {
 	bool shown[COL_COUNT];
-	int i, n = 0, used = 0, spare, wide;
+	int i, n = 0, used = 0, spare, wide, state_extra;
 	size_t d = 0;
 
 	for (i = 0; i < COL_COUNT; i++)
@@ -157,6 +158,9 @@ fit_columns(int w, struct column *out)
 		shown[drop_order[d++]] = false;
 	}
 	spare = w > used ? w - used : 0;
+	state_extra = spare < STATE_WIDE - base_width[COL_STATE] ? spare :
+	    STATE_WIDE - base_width[COL_STATE];
+	spare -= state_extra;
 	wide = shown[COL_PEER] ? 2 : 1;
 	for (i = 0; i < COL_COUNT; i++) {
 		if (!shown[i])
@@ -165,6 +169,8 @@ fit_columns(int w, struct column *out)
 		out[n].width = base_width[i];
 		if (i == COL_LOCAL || i == COL_PEER)
 			out[n].width += spare / wide;
+		if (i == COL_STATE)
+			out[n].width += state_extra;
 		out[n].right = i == COL_RECVQ || i == COL_SENDQ;
 		n++;
 	}

@@ -238,8 +238,9 @@ sockets_cmdline(int pid, char *buf, size_t len)
 		n = 0;
 	while (n > 0 && buf[n - 1] == '\0')
 		n--;
-	for (i = 0; i < n; i++)
-		if (buf[i] == '\0')
+	for (i = 0; i < n; i++)	/* NULs part the arguments; no control
+				 * character reaches the screen */
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
 			buf[i] = ' ';
 	buf[n] = '\0';
 }
