@@ -27,6 +27,7 @@
 #include "sockets/routes_cli.h"
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
+#include "sockets/routes.h"
 #include "sockets/sock_names.h"
 #include "sockets/sockets.h"
 #include "../ui/pane_chat.h"
@@ -347,6 +348,7 @@ start_chat(struct options *o, struct loop *loop, struct evlog *log,
 static struct sockets_ctx {
 	struct sockets		*sockets;
 	struct sock_names	*names;
+	struct routes_watch	*routes;
 	struct tui		*tui;
 	char			 why[320];
 } sockets_ctx;
@@ -378,6 +380,10 @@ start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
 		sockets_start(sockets_ctx.sockets);
 		sockets_ctx.names = sock_names_new(loop, sockets_changed, NULL);
 	}
+	/* Without it the sub-view is still right when opened; only the
+	 * live changes are missing. */
+	sockets_ctx.routes = routes_watch_new(loop, log, sockets_changed, NULL,
+	    err, sizeof err);
 	ctx.sockets = sockets_ctx.sockets;
 	ctx.names = sockets_ctx.names;
 	ctx.log = log;
@@ -390,6 +396,7 @@ start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
 static void
 stop_sockets(void)
 {
+	routes_watch_free(sockets_ctx.routes);
 	sock_names_free(sockets_ctx.names);
 	sockets_free(sockets_ctx.sockets);
 	memset(&sockets_ctx, 0, sizeof sockets_ctx);

@@ -39,7 +39,7 @@ struct sockets_pane {
 	struct sockets_net	 net;
 	struct line_edit	 input;
 	enum view		 view;
-	bool			 typing, stale, numeric;
+	bool			 typing, stale, numeric, net_stale;
 	size_t			 sel, top;
 	char			 sel_key[ROWS_KEY_MAX];
 	char			 filter_text[LINE_MAX_BYTES + 1];
@@ -521,6 +521,7 @@ open_net(struct sockets_pane *p)
 	char err[200];
 
 	p->view = VIEW_NET;
+	p->net_stale = false;
 	sockets_net_clear(&p->net);
 	if (p->ctx.log == NULL)
 		return;
@@ -702,6 +703,31 @@ text(struct pane *pane, int ch)
 	return false;
 }
 
+/* route_added, addr_deleted, link_changed ...: the routes engine's
+ * changes (routes_watch), as opposed to its report. */
+static bool
+is_change(const char *kind)
+{
+	return strstr(kind, "_added") != NULL ||
+	    strstr(kind, "_deleted") != NULL || strstr(kind, "_changed") != NULL;
+}
+
+/* The last change, on the pane's message line: "route added: ...". */
+static void
+say_change(struct sockets_pane *p, const struct ev *ev)
+{
+	const char *what = ev_get_str(ev, "dst");
+
+	if (what == NULL)
+		what = ev_get_str(ev, "addr");
+	if (what == NULL)
+		what = ev_get_str(ev, "name");
+	snprintf(p->message, sizeof p->message, "%s %s %s%s (r: routes)",
+	    ev->kind, what != NULL ? what : "",
+	    ev_get_str(ev, "dev") != NULL ? "dev " : "",
+	    ev_get_str(ev, "dev") != NULL ? ev_get_str(ev, "dev") : "");
+}
+
 static void
 on_event(struct pane *pane, const struct ev *ev)
 {
@@ -712,6 +738,11 @@ on_event(struct pane *pane, const struct ev *ev)
 	if (strcmp(ev->engine, SOCKETS_ENGINE) == 0) {
 		rows_on_event(&p->rows, ev);
 		p->stale = true;
+		pane->dirty = true;
+	} else if (strcmp(ev->engine, ROUTES_ENGINE) == 0 &&
+	    is_change(ev->kind)) {
+		say_change(p, ev);
+		p->net_stale = true;	/* the sub-view asks again when drawn */
 		pane->dirty = true;
 	} else if (strcmp(ev->engine, ROUTES_ENGINE) == 0 ||
 	    strcmp(ev->engine, DNS_ENGINE) == 0) {
@@ -737,8 +768,13 @@ draw(struct pane *pane, WINDOW *win)
 	rebuild(p);
 	if (p->view == VIEW_DETAIL)
 		draw_detail(p, win, h);
-	else if (p->view == VIEW_NET)
+	else if (p->view == VIEW_NET) {
+		if (p->net_stale)
+			open_net(p);
 		sockets_net_draw(&p->net, win);
+		if (p->message[0] != '\0')	/* the last change, over the end */
+			draw_bottom_line(p, win, h);
+	}
 	else
 		draw_table(p, win, h);
 }

@@ -2,7 +2,9 @@
  * pane_sockets.h: main hands the Sockets pane the sockets engine it
  * started (or NULL, with the reason), the name cache, the event log (the
  * routes sub-view asks the routes engine to report into it), our own pid
- * (our sockets are marked) and whether we run as root.
+ * (our sockets are marked) and whether we run as root. Route, address and
+ * link changes (routes_watch) arrive as events; the pane says each and
+ * redraws its routes sub-view.
  */
 #ifndef UI_PANE_SOCKETS_H
 #define UI_PANE_SOCKETS_H

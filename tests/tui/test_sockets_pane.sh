@@ -132,6 +132,11 @@ check "sockets pane: r shows the namespace's default route, marked" \
 check "sockets pane: and its interfaces with addresses" \
     wait_screen "veth0 +UP +mtu 1500 +10\.231\.0\.1/24"
 check "sockets pane: and the nsswitch hosts line" wait_screen "nsswitch hosts: "
+ip -n "$ns" route add 10.232.0.0/24 via 10.231.0.2
+check "sockets pane: a route added now shows at once (rtnetlink events)" \
+    wait_screen "inet +10\.232\.0\.0/24 +via 10\.231\.0\.2 dev veth0"
+check "sockets pane: and the change is said" \
+    wait_screen "route_added 10\.232\.0\.0/24 dev veth0"
 tmx send-keys -t main r
 
 tmx send-keys -t main z		# back to the grid: the pane is half as wide
