@@ -118,6 +118,13 @@ check "sockets pane: closing the client shows ESTAB->FIN-WAIT-2" \
 check "sockets pane: and the server's end ESTAB->CLOSE-WAIT" \
     wait_screen "ESTAB->CLOSE-WAIT"
 
+# Names: loopback is named without any query leaving the namespace.
+tmx send-keys -t main n
+check "sockets pane: n names hosts (loopback: localhost, no query)" \
+    wait_screen "localhost:$port +LISTEN"
+tmx send-keys -t main n
+check "sockets pane: n again: numbers" wait_screen "127\.0\.0\.1:$port +LISTEN"
+
 tmx send-keys -t main s
 check "sockets pane: s sorts by the next column" wait_screen "sort Recv-Q\^"
 tmx send-keys -t main S
