@@ -60,6 +60,21 @@ rows_key(char *buf, size_t len, const char *proto, const char *local,
 		snprintf(buf, len, "%s %s %s %u", proto, local, peer, inode);
 }
 
+/* snprintf(dst, len, "%s", src) without printf: rows are built for every
+ * socket at every refresh, and printf's machinery showed in perf. */
+static void
+copy_str(char *dst, size_t len, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (len == 0)
+		return;
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static uint32_t
 hash_key(const char *s)
 {
@@ -221,19 +236,20 @@ fill_row(struct rows *r, struct row *w, struct sockets *s,
 	const struct row_mark_rec *m;
 
 	w->sk = sk;
-	snprintf(w->proto, sizeof w->proto, "%s", sock_proto_name(sk->proto));
+	copy_str(w->proto, sizeof w->proto, sock_proto_name(sk->proto));
 	w->rq = sk->rqueue;
 	w->wq = sk->wqueue;
 	sock_format_local(sk, w->local, sizeof w->local);
 	sock_format_peer(sk, w->peer, sizeof w->peer);
-	snprintf(w->state, sizeof w->state, "%s", sock_state_name(sk->state));
+	copy_str(w->state, sizeof w->state, sock_state_name(sk->state));
 	w->pid = sk->pid;
-	snprintf(w->program, sizeof w->program, "%s", sk->comm);
-	snprintf(w->user, sizeof w->user, "%s", sockets_user(s, sk));
+	copy_str(w->program, sizeof w->program, sk->comm);
+	copy_str(w->user, sizeof w->user, sockets_user(s, sk));
 	w->inode = sk->inode;
 	w->own = r->own_pid != 0 && sk->pid == r->own_pid;
 	rows_key(w->key, sizeof w->key, w->proto, w->local, w->peer, w->inode,
 	    w->state);
+	w->hash = hash_key(w->key);
 	w->mark = MARK_NONE;
 	if ((m = mark_find(r, w->key)) == NULL || m->kind == MARK_CLOSED)
 		return;
@@ -265,6 +281,7 @@ add_ghosts(struct rows *r)
 		if (r->marks[i].kind == MARK_CLOSED && rows_find(r,
 		    r->marks[i].key) < 0 && (w = row_add(r)) != NULL) {
 			*w = r->marks[i].ghost;
+			w->hash = hash_key(w->key);
 			w->own = r->own_pid != 0 && w->pid == r->own_pid;
 		}
 }
@@ -294,8 +311,10 @@ cmp_rows(const void *pa, const void *pb)
 	case COL_PROC:	c = cmp_u((uint64_t)a->pid, (uint64_t)b->pid); break;
 	case COL_USER:	c = strcmp(a->user, b->user); break;
 	}
-	if (c == 0)		/* a stable order, so rows do not jump */
-		c = strcmp(a->key, b->key);
+	if (c == 0)		/* a stable order, so rows do not jump; the
+				 * hash first: keys share long prefixes */
+		c = a->hash != b->hash ? cmp_u(a->hash, b->hash) :
+		    strcmp(a->key, b->key);
 	return sort_reverse ? -c : c;
 }
 
@@ -329,10 +348,11 @@ rows_build(struct rows *r, struct sockets *s, double now)
 long
 rows_find(const struct rows *r, const char *key)
 {
+	uint32_t h = hash_key(key);
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].key, key) == 0)
+		if (r->v[i].hash == h && strcmp(r->v[i].key, key) == 0)
 			return (long)i;
 	return -1;
 }

@@ -42,6 +42,7 @@ struct row {
 	enum row_mark	 mark;
 	bool		 own;
 	char		 key[ROWS_KEY_MAX];
+	uint32_t	 hash;		/* of key */
 };
 
 struct row_mark_rec {
