@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/assets.h"
+#include "core/cli.h"
 #include "core/error.h"
 #include "core/evjson.h"
 #include "core/evlog.h"
@@ -28,6 +29,9 @@
 #include "sockets/sockets.h"
 #include "sockets/sockets_cli.h"
 #include "mesh/mesh.h"
+#include "sockets/routes.h"
+#include "sockets/sock_names.h"
+#include "sockets/sockets.h"
 #include "../ui/pane_chat.h"
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
@@ -48,12 +52,15 @@ struct options {
 	struct mesh_config chat;
 	const char	*room, *connect;
 	bool		 plaintext;
+	/* The Sockets pane's refresh, seconds (0: the engine's default). */
+	double		 sockets_interval;
 };
 
 static const char usage_text[] =
     "usage: punchline [-Z USER] [--theme NAME] [--ascii]\n"
     "                 [--room SECRET | --plaintext] [--name N] [--port P]\n"
     "                 [--bind ADDR] [--connect TARGET]\n"
+    "                 [--sockets-interval SECONDS]\n"
     "       punchline COMMAND [--help] [ARGS...]\n"
     "\n"
     "With no command, the full-screen lab: Chat, Sockets, Scanner and Capture.\n"
@@ -64,7 +71,7 @@ static const char usage_text[] =
     "  keys      every key of every pane (--man for the man page's list)\n"
     "  chat      chat over the UDP peer mesh, sealed or --plaintext\n"
     "  sockets   sockets and owning processes, like ss -tanp\n"
-    "  routes    the routing table, like netstat -nr\n"
+    "  routes    routes, rules and interfaces, like ip route (--watch)\n"
     "  dns       the resolvers and search domains in use\n"
     "  scan      connect, SYN and UDP port scans with banners, like nmap\n"
     "  trace     the path to a host, hop by hop, like mtr -r\n"
@@ -81,6 +88,8 @@ static const char usage_text[] =
     "  --room SECRET, --plaintext, --name, --port, --bind, --connect TARGET:\n"
     "                   start the Chat pane's mesh, as punchline chat does\n"
     "                   (TARGET: host, host:port, [v6]:port or host:scan)\n"
+    "  --sockets-interval SECONDS\n"
+    "                   the Sockets pane's refresh (0.1-3600, default 1)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
 
@@ -340,29 +349,70 @@ start_chat(struct options *o, struct loop *loop, struct evlog *log,
 	return m;
 }
 
-/* The Sockets pane's engine, refreshing once a second. */
-static struct sockets *
-start_sockets(struct loop *loop, struct evlog *log, char *why, size_t len)
-{
-	struct sockets_config cfg = { 0 };
-	struct sockets *s;
-	char err[300];
+/* The Sockets pane's engines: the table, refreshed on a timer, and the
+ * names cache; the pane redraws after each refresh and each name. */
+static struct sockets_ctx {
+	struct sockets		*sockets;
+	struct sock_names	*names;
+	struct routes_watch	*routes;
+	struct tui		*tui;
+	char			 why[320];
+} sockets_ctx;
 
-	if ((s = sockets_new(loop, log, &cfg, err, sizeof err)) == NULL) {
-		snprintf(why, len, "The sockets engine did not start: %s", err);
-		return NULL;
+static void
+sockets_changed(void *arg)
+{
+	(void)arg;
+	pane_sockets_changed();
+	if (sockets_ctx.tui != NULL)
+		tui_wake(sockets_ctx.tui);
+}
+
+static void
+start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
+{
+	struct sockets_config cfg = { o->sockets_interval, SOCKETS_AUTO };
+	struct pane_sockets_ctx ctx;
+	char err[256];
+
+	memset(&ctx, 0, sizeof ctx);
+	sockets_ctx.sockets = sockets_new(loop, log, &cfg, err, sizeof err);
+	if (sockets_ctx.sockets == NULL)
+		snprintf(sockets_ctx.why, sizeof sockets_ctx.why, "No sockets "
+		    "engine: %s", err);
+	else {
+		sockets_refresh(sockets_ctx.sockets);
+		sockets_on_refresh(sockets_ctx.sockets, sockets_changed, NULL);
+		sockets_start(sockets_ctx.sockets);
+		sockets_ctx.names = sock_names_new(loop, sockets_changed, NULL);
 	}
-	sockets_refresh(s);
-	sockets_start(s);
-	return s;
+	/* Without it the sub-view is still right when opened; only the
+	 * live changes are missing. */
+	sockets_ctx.routes = routes_watch_new(loop, log, sockets_changed, NULL,
+	    err, sizeof err);
+	ctx.sockets = sockets_ctx.sockets;
+	ctx.names = sockets_ctx.names;
+	ctx.log = log;
+	ctx.own_pid = (int)getpid();
+	ctx.root = geteuid() == 0;
+	ctx.why_none = sockets_ctx.why;
+	pane_sockets_attach(&ctx);
+}
+
+static void
+stop_sockets(void)
+{
+	routes_watch_free(sockets_ctx.routes);
+	sock_names_free(sockets_ctx.names);
+	sockets_free(sockets_ctx.sockets);
+	memset(&sockets_ctx, 0, sizeof sockets_ctx);
 }
 
 static int
 run_tui(struct options *o)
 {
 	struct mesh *mesh;
-	struct sockets *socks;
-	char why[400], why_socks[400];
+	char why[400];
 	struct tui_config cfg;
 	struct theme theme;
 	struct loop *loop;
@@ -385,17 +435,16 @@ run_tui(struct options *o)
 	mesh = start_chat(o, loop, &log, why, sizeof why);
 	chat_ctx = (struct chat_ctx){ o, loop, &log, mesh };
 	pane_chat_attach(mesh, why, chat_quit, start_from_pane, loop);
-	socks = start_sockets(loop, &log, why_socks, sizeof why_socks);
-	pane_sockets_attach(socks, loop, &log, why_socks, (int)getpid(),
-	    geteuid() == 0);
+	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
+	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)
 		fatalx("cannot take the terminal");
 	loop_run(loop);
 	tui_free(tui);
-	sockets_free(socks);
+	stop_sockets();
 	if ((mesh = chat_ctx.mesh) != NULL) {	/* queued goes out, then BYE */
 		mesh_close(mesh, chat_closed, loop);
 		loop_run(loop);
@@ -476,6 +525,7 @@ main(int argc, char **argv)
 		{ "port", required_argument, NULL, 'p' },
 		{ "bind", required_argument, NULL, 'b' },
 		{ "connect", required_argument, NULL, 'c' },
+		{ "sockets-interval", required_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o;
@@ -502,6 +552,14 @@ main(int argc, char **argv)
 		case 'r':	o.room = optarg; break;
 		case 'P':	o.plaintext = true; break;
 		case 'c':	o.connect = optarg; break;
+		case 'I':
+			if (cli_seconds(optarg, 0.1, 3600,
+			    &o.sockets_interval) != 0) {
+				fprintf(stderr, "punchline: bad --sockets-interval "
+				    "'%s': want 0.1-3600 seconds\n", optarg);
+				return 2;
+			}
+			break;
 		case 'n': case 'p': case 'b':
 			if (chat_option(&o, c, optarg) != 0)
 				return 2;

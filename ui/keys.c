@@ -60,6 +60,10 @@ keys_name(int key, char *buf, size_t len)
 		snprintf(buf, len, "PgUp");
 	else if (key == KEY_NPAGE)
 		snprintf(buf, len, "PgDn");
+	else if (key == KEY_LEFT || key == KEY_RIGHT)
+		snprintf(buf, len, key == KEY_LEFT ? "Left" : "Right");
+	else if (key == KEY_HOME || key == KEY_END)
+		snprintf(buf, len, key == KEY_HOME ? "Home" : "End");
 	else if (key > 0 && key < 0x20)
 		snprintf(buf, len, "C-%c", key + 'a' - 1);
 	else if (key > 0x20 && key < 0x7f)

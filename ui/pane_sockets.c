@@ -1,678 +1,808 @@
 /*
- * pane_sockets.c: the Sockets pane. Every socket of the machine with its
- * queues, state and owner, columns as `ss -tanp` shows them, refreshed by
- * the sockets engine once a second: new rows are highlighted, a changed
- * state shows OLD->NEW and closed rows stay dimmed, each for a few
- * seconds; punchline's own sockets are marked. Typed words are a filter
- * (the same as `punchline sockets FILTER`); Left/Right sort; Enter opens
- * the selected socket's details (tcp_info, its state history); C-o shows
- * routes, interfaces and DNS instead; C-p pauses.
+ * pane_sockets.c: the Sockets pane: every socket like `ss -tanp`, sorted
+ * by any column, filtered with the CLI's filter words, with new rows,
+ * OLD->NEW state changes and closing rows marked for a few seconds; Enter
+ * opens a socket's detail (tcp_info, command line, its recent history);
+ * `r` opens the routes, interfaces and DNS sub-view. It draws from the
+ * engine's snapshot and events (sockets_rows.c holds the model) and turns
+ * keys into engine commands (pause, interval).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "../src/core/evlog.h"
-#include "../src/core/loop.h"
-#include "../src/core/rdns.h"
 #include "../src/sockets/dns.h"
 #include "../src/sockets/routes.h"
-#include "../src/sockets/sock_format.h"
-#include "../src/sockets/sockets.h"
+#include "../src/sockets/sock_names.h"
 #include "draw.h"
-#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_sockets.h"
+#include "sockets_net.h"
+#include "sockets_rows.h"
 #include "theme.h"
 
-#define MARKS		256	/* recent changes remembered */
-#define MARK_SECONDS	4.0
-#define ROWS_MAX	65536
-#define INFO_LINES	200
-#define ID_MAX		(2 * SOCK_ADDR_MAX + 32)
-#define CTRL(c)		((c) & 0x1f)
+enum view { VIEW_TABLE, VIEW_DETAIL, VIEW_NET };
 
-enum column { COL_PROTO, COL_RECVQ, COL_SENDQ, COL_LOCAL, COL_PEER, COL_STATE,
-	COL_PROG, COL_USER, COL_COUNT };
-static const char *const column_names[] = { "Proto", "Recv-Q", "Send-Q",
-	"Local", "Peer", "State", "PID/Program", "User" };
-
-enum mark_kind { MARK_NEW, MARK_STATE, MARK_CLOSED };
-
-struct mark {
-	char		 key[ID_MAX];
-	enum mark_kind	 kind;
-	char		 old[16], now[16];
-	char		 line[160];	/* a closed row, as it was */
-	int		 proto;		/* enum sock_proto, or -1 */
-	double		 at;
+enum sockets_action {
+	SA_UP = 1, SA_DOWN, SA_PGUP, SA_PGDN, SA_HOME, SA_END, SA_ENTER,
+	SA_BACK, SA_SORT, SA_REVERSE, SA_FILTER, SA_TCP, SA_UDP, SA_RAW,
+	SA_UNIX, SA_V4, SA_V6, SA_LISTEN, SA_NUMERIC, SA_PAUSE, SA_FASTER,
+	SA_SLOWER, SA_NET,
 };
 
 struct sockets_pane {
-	struct sockets		*engine;
-	char			 why_none[400];
-	int			 own_pid;
-	struct line_edit	 filter;
-	char			 applied[LINE_MAX_BYTES + 1];
-	struct sock_filter	 match;
-	bool			 filtered;
-	unsigned		 hidden;	/* bit per enum sock_proto */
-	int			 family;	/* 0 both, 4, 6 */
-	bool			 listening, names;
-	struct rdns		*rdns;
-	char			 status[320];
-	int			 sort;		/* enum column */
-	bool			 reverse, detail, overview;
-	size_t			 selected;
-	int			 scroll;
-	const struct sock	**rows;
-	size_t			 nrows;
-	struct mark		 marks[MARKS];
-	size_t			 nmarks;	/* total ever added */
-	char			*info[INFO_LINES];	/* the overview's lines */
-	size_t			 ninfo;
+	struct pane_sockets_ctx	 ctx;
+	struct pane		*pane;
+	struct rows		 rows;
+	struct sockets_net	 net;
+	struct line_edit	 input;
+	enum view		 view;
+	bool			 typing, stale, numeric, net_stale;
+	size_t			 sel, top;
+	char			 sel_key[ROWS_KEY_MAX];
+	char			 filter_text[LINE_MAX_BYTES + 1];
+	char			 message[320];
 };
 
-static struct {
-	struct sockets	*engine;
-	struct evlog	*log;
-	struct loop	*loop;
-	const char	*why_none;
-	int		 own_pid;
-	bool		 root;
-} attached;
+static struct pane_sockets_ctx attached;
+static struct sockets_pane *current;
 
 void
-pane_sockets_attach(struct sockets *engine, struct loop *loop,
-    struct evlog *log, const char *why_none, int own_pid, bool root)
+pane_sockets_attach(const struct pane_sockets_ctx *ctx)
 {
-	attached.engine = engine;
-	attached.loop = loop;
-	attached.log = log;
-	attached.why_none = why_none;
-	attached.own_pid = own_pid;
-	attached.root = root;
+	attached = *ctx;
+}
+
+void
+pane_sockets_changed(void)
+{
+	if (current == NULL)
+		return;
+	current->stale = true;
+	current->pane->dirty = true;
+}
+
+static double
+wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static void
 init(struct pane *pane)
 {
-	struct sockets_pane *s = calloc(1, sizeof *s);
+	struct sockets_pane *p = calloc(1, sizeof *p);
 
-	if (s == NULL || (s->rows = calloc(ROWS_MAX, sizeof *s->rows)) == NULL) {
-		free(s);
+	if (p == NULL)
 		return;
-	}
-	pane->data = s;
-	s->engine = attached.engine;
-	s->own_pid = attached.own_pid;
-	s->sort = COL_PROTO;
-	line_init(&s->filter);
-	snprintf(s->why_none, sizeof s->why_none, "%s",
-	    attached.why_none != NULL ? attached.why_none : "");
-}
-
-static void
-clear_info(struct sockets_pane *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->ninfo; i++)
-		free(s->info[i]);
-	s->ninfo = 0;
+	pane->data = p;
+	p->pane = pane;
+	p->ctx = attached;
+	p->numeric = true;	/* names only when asked: no DNS by default */
+	p->stale = true;
+	rows_init(&p->rows, p->ctx.own_pid);
+	line_init(&p->input);
+	current = p;
 }
 
 static void
 free_pane(struct pane *pane)
 {
-	struct sockets_pane *s = pane->data;
+	struct sockets_pane *p = pane->data;
 
-	if (s == NULL)
+	if (p == NULL)
 		return;
-	clear_info(s);
-	rdns_free(s->rdns);
-	free(s->rows);
-	free(s);
+	rows_free(&p->rows);
+	if (current == p)
+		current = NULL;
+	free(p);
 	pane->data = NULL;
 }
 
+/* Keeps the selection on the same socket across rebuilds. */
 static void
-key_of(const char *proto, const char *local, const char *peer, long inode,
-    char *out)
+rebuild(struct sockets_pane *p)
 {
-	if (strcmp(proto, "unix") == 0)
-		snprintf(out, ID_MAX, "unix %ld", inode);
-	else
-		snprintf(out, ID_MAX, "%s %s %s", proto, local, peer);
-}
+	long i;
 
-static void
-sock_key(const struct sock *sk, char *out)
-{
-	char local[SOCK_ADDR_MAX], peer[SOCK_ADDR_MAX];
-
-	sock_format_local(sk, local, sizeof local);
-	sock_format_peer(sk, peer, sizeof peer);
-	key_of(sock_proto_name(sk->proto), local, peer, (long)sk->inode, out);
-}
-
-static const struct mark *
-mark_find(const struct sockets_pane *s, const char *key, double now)
-{
-	size_t i, n = s->nmarks < MARKS ? s->nmarks : MARKS;
-	const struct mark *m, *found = NULL;
-
-	for (i = 0; i < n; i++) {
-		m = &s->marks[i];
-		if (now - m->at < MARK_SECONDS && m->kind != MARK_CLOSED &&
-		    strcmp(m->key, key) == 0 && (found == NULL || m->at > found->at))
-			found = m;
-	}
-	return found;
-}
-
-static const char *
-str_or(const struct ev *ev, const char *key)
-{
-	const char *v = ev_get_str(ev, key);
-
-	return v != NULL ? v : "";
-}
-
-static long
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? (long)f->v.i : 0;
-}
-
-static void
-add_mark(struct sockets_pane *s, const struct ev *ev)
-{
-	struct mark *m = &s->marks[s->nmarks++ % MARKS];
-
-	memset(m, 0, sizeof *m);
-	key_of(str_or(ev, "proto"), str_or(ev, "local"), str_or(ev, "peer"),
-	    int_of(ev, "inode"), m->key);
-	m->at = clock_mono();
-	m->proto = sock_proto_parse(str_or(ev, "proto"));
-	if (strcmp(ev->kind, "socket_new") == 0)
-		m->kind = MARK_NEW;
-	else if (strcmp(ev->kind, "socket_state") == 0) {
-		m->kind = MARK_STATE;
-		snprintf(m->old, sizeof m->old, "%s", str_or(ev, "old"));
-		snprintf(m->now, sizeof m->now, "%s", str_or(ev, "new"));
-	} else {
-		m->kind = MARK_CLOSED;
-		snprintf(m->line, sizeof m->line, "%-5s %-22.22s %-22.22s %s",
-		    str_or(ev, "proto"), str_or(ev, "local"), str_or(ev, "peer"),
-		    "closed");
-	}
-}
-
-/* Routes, interfaces and DNS, as the overview shows them. */
-static void
-add_info(struct sockets_pane *s, const struct ev *ev)
-{
-	char line[512];
-
-	if (s->ninfo == INFO_LINES)
+	if (p->ctx.sockets == NULL || !p->stale)
 		return;
-	if (strcmp(ev->kind, "route") == 0)
-		snprintf(line, sizeof line, "%s%-18s via %-16s dev %-8s table %s",
-		    ev_find(ev, "default") != NULL && ev_find(ev, "default")->v.b ?
-		    "* route   " : "  route   ", str_or(ev, "dst"),
-		    str_or(ev, "gateway")[0] != '\0' ? str_or(ev, "gateway") : "-",
-		    str_or(ev, "dev"), str_or(ev, "table"));
-	else if (strcmp(ev->kind, "link") == 0)
-		snprintf(line, sizeof line, "  link    %-10s %-8s mtu %-6ld %s",
-		    str_or(ev, "name"), str_or(ev, "state"), int_of(ev, "mtu"),
-		    str_or(ev, "addrs"));
+	rows_build(&p->rows, p->ctx.sockets, wall_now());
+	p->stale = false;
+	if (p->sel_key[0] != '\0' && (i = rows_find(&p->rows, p->sel_key)) >= 0)
+		p->sel = (size_t)i;
+	if (p->sel >= p->rows.n)
+		p->sel = p->rows.n > 0 ? p->rows.n - 1 : 0;
+	if (p->rows.n > 0)
+		snprintf(p->sel_key, sizeof p->sel_key, "%s",
+		    p->rows.v[p->sel].key);
+}
+
+/* ---- the table ---- */
+
+struct column {
+	int	 col, width;
+	bool	 right;
+};
+
+/* Columns dropped first when the pane is narrow: Local and State stay. */
+static const int drop_order[] = { COL_USER, COL_SENDQ, COL_RECVQ, COL_PROTO,
+	COL_PROC, COL_PEER };
+static const int base_width[COL_COUNT] = {
+	[COL_PROTO] = 5, [COL_RECVQ] = 6, [COL_SENDQ] = 6, [COL_LOCAL] = 17,
+	[COL_PEER] = 17, [COL_STATE] = 12, [COL_PROC] = 16, [COL_USER] = 8,
+};
+#define STATE_WIDE	21	/* "FIN-WAIT-1->TIME-WAIT" */
+
+/* The columns that fit w, Local and Peer sharing what is left. */
+static int
+fit_columns(int w, struct column *out)
+{
+	bool shown[COL_COUNT];
+	int i, n = 0, used = 0, spare, wide, state_extra;
+	size_t d = 0;
+
+	for (i = 0; i < COL_COUNT; i++)
+		shown[i] = true;
+	for (;;) {
+		used = 1;	/* the mark column */
+		for (i = 0; i < COL_COUNT; i++)
+			used += shown[i] ? base_width[i] + 1 : 0;
+		if (used <= w || d == sizeof drop_order / sizeof drop_order[0])
+			break;
+		shown[drop_order[d++]] = false;
+	}
+	spare = w > used ? w - used : 0;
+	state_extra = spare < STATE_WIDE - base_width[COL_STATE] ? spare :
+	    STATE_WIDE - base_width[COL_STATE];
+	spare -= state_extra;
+	wide = shown[COL_PEER] ? 2 : 1;
+	for (i = 0; i < COL_COUNT; i++) {
+		if (!shown[i])
+			continue;
+		out[n].col = i;
+		out[n].width = base_width[i];
+		if (i == COL_LOCAL || i == COL_PEER)
+			out[n].width += spare / wide;
+		if (i == COL_STATE)
+			out[n].width += state_extra;
+		out[n].right = i == COL_RECVQ || i == COL_SENDQ;
+		n++;
+	}
+	return n;
+}
+
+/* host:service when names are asked for, else the numbers. */
+static void
+endpoint_text(struct sockets_pane *p, const struct row *r, bool local,
+    char *buf, size_t len)
+{
+	const struct sock *sk = r->sk;
+	const uint8_t *addr;
+	const char *host, *serv;
+	uint16_t port;
+	char num[SOCK_ADDR_MAX], *colon;
+
+	snprintf(buf, len, "%s", local ? r->local : r->peer);
+	if (p->numeric || sk == NULL || sk->proto == SP_UNIX ||
+	    p->ctx.names == NULL || buf[0] == '\0')
+		return;
+	addr = local ? sk->laddr : sk->raddr;
+	port = local ? sk->lport : sk->rport;
+	host = sock_names_host(p->ctx.names, sk->family, addr);
+	serv = sk->proto == SP_RAW ? NULL : sock_names_service(p->ctx.names,
+	    port, sk->proto == SP_TCP ? "tcp" : "udp");
+	snprintf(num, sizeof num, "%s", buf);
+	if ((colon = strrchr(num, ':')) == NULL)
+		return;
+	*colon = '\0';
+	snprintf(buf, len, "%s:%s", host != NULL && strchr(num, '*') == NULL &&
+	    strcmp(num, "0.0.0.0") != 0 && strcmp(num, "[::]") != 0 ? host :
+	    num, serv != NULL ? serv : colon + 1);
+}
+
+static void
+cell_text(struct sockets_pane *p, const struct row *r, int col, char *buf,
+    size_t len)
+{
+	switch (col) {
+	case COL_PROTO:	snprintf(buf, len, "%s", r->proto); break;
+	case COL_RECVQ:	snprintf(buf, len, "%u", r->rq); break;
+	case COL_SENDQ:	snprintf(buf, len, "%u", r->wq); break;
+	case COL_LOCAL:	endpoint_text(p, r, true, buf, len); break;
+	case COL_PEER:	endpoint_text(p, r, false, buf, len); break;
+	case COL_STATE:	snprintf(buf, len, "%s", r->state); break;
+	case COL_PROC:
+		if (r->pid != 0)
+			snprintf(buf, len, "%d/%s", r->pid, r->program);
+		else
+			snprintf(buf, len, "-");
+		break;
+	case COL_USER:	snprintf(buf, len, "%s", r->user); break;
+	default:	buf[0] = '\0';
+	}
+}
+
+/* One line of cells, each cut or padded to its column. */
+static void
+draw_cells(WINDOW *win, int y, int attr, const struct column *c, int n,
+    char cells[][SOCK_ADDR_MAX + 16], char lead)
+{
+	char line[1024];
+	size_t off = 0;
+	int i, k, pad;
+
+	line[off++] = lead;
+	for (i = 0; i < n && off < sizeof line - 1; i++) {
+		int len = (int)strlen(cells[i]), w = c[i].width;
+
+		if (len > w)
+			len = w;
+		pad = w - len;
+		for (k = 0; c[i].right && k < pad && off < sizeof line - 1; k++)
+			line[off++] = ' ';
+		for (k = 0; k < len && off < sizeof line - 1; k++)
+			line[off++] = cells[i][k];
+		for (k = 0; !c[i].right && k < pad && off < sizeof line - 1; k++)
+			line[off++] = ' ';
+		if (off < sizeof line - 1)
+			line[off++] = ' ';
+	}
+	line[off] = '\0';
+	draw_text(win, y, 0, getmaxx(win), attr, line);
+}
+
+static void
+draw_header(struct sockets_pane *p, WINDOW *win, int y, const struct column *c,
+    int n)
+{
+	char cells[COL_COUNT][SOCK_ADDR_MAX + 16];
+	int i;
+
+	for (i = 0; i < n; i++)
+		snprintf(cells[i], sizeof cells[i], "%s%s", rows_col_name(c[i].col),
+		    c[i].col == p->rows.sort_col ? (p->rows.sort_reverse ? "v" :
+		    "^") : "");
+	draw_cells(win, y, theme_attr(ROLE_TITLE), c, n, cells, ' ');
+}
+
+static int
+row_attr(const struct row *r, bool selected)
+{
+	int attr = theme_attr(ROLE_TEXT);
+
+	if (r->mark == MARK_NEW)
+		attr = theme_attr(ROLE_TITLE);
+	else if (r->mark == MARK_STATE)
+		attr = theme_attr(ROLE_WARNING);
+	else if (r->mark == MARK_CLOSED)
+		attr = theme_attr(ROLE_DIM);
+	return selected ? attr | (int)A_REVERSE : attr;
+}
+
+/* '+' new, '>' changed, '-' closing; '*' our own socket otherwise. */
+static char
+lead_of(const struct row *r)
+{
+	static const char marks[] = { ' ', '+', '>', '-' };
+
+	if (r->mark != MARK_NONE)
+		return marks[r->mark];
+	return r->own ? '*' : ' ';
+}
+
+static void
+scroll_to_sel(struct sockets_pane *p, int rows_h)
+{
+	if (rows_h < 1)
+		rows_h = 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)rows_h)
+		p->top = p->sel - (size_t)rows_h + 1;
+}
+
+static void
+draw_rows(struct sockets_pane *p, WINDOW *win, int y, int bottom)
+{
+	struct column c[COL_COUNT];
+	char cells[COL_COUNT][SOCK_ADDR_MAX + 16];
+	int n = fit_columns(getmaxx(win), c), i;
+	size_t r;
+
+	draw_header(p, win, y++, c, n);
+	scroll_to_sel(p, bottom - y);
+	for (r = p->top; r < p->rows.n && y < bottom; r++, y++) {
+		for (i = 0; i < n; i++)
+			cell_text(p, &p->rows.v[r], c[i].col, cells[i],
+			    sizeof cells[i]);
+		draw_cells(win, y, row_attr(&p->rows.v[r], r == p->sel), c, n,
+		    cells, lead_of(&p->rows.v[r]));
+	}
+	if (p->rows.n == 0 && y < bottom)
+		draw_text(win, y, 1, getmaxx(win) - 1, theme_attr(ROLE_DIM),
+		    "no socket matches the filter and toggles");
+}
+
+static void
+toggles_text(const struct sockets_pane *p, char *buf, size_t len)
+{
+	const struct toggles *t = &p->rows.toggles;
+
+	snprintf(buf, len, "%s%s%s%s %s%s%s%s", t->proto[SP_TCP] ? "t" : "-",
+	    t->proto[SP_UDP] ? "u" : "-", t->proto[SP_RAW] ? "w" : "-",
+	    t->proto[SP_UNIX] ? "x" : "-", t->v4 ? "4" : "-", t->v6 ? "6" : "-",
+	    t->listening_only ? " listening" : "", p->numeric ? "" : " names");
+}
+
+/* "12/340 sockets  sort State^  tuwx 46  1.0s  filter: ..." */
+static int
+draw_status(struct sockets_pane *p, WINDOW *win, int y)
+{
+	char line[LINE_MAX_BYTES + 256], tog[64];
+
+	toggles_text(p, tog, sizeof tog);
+	snprintf(line, sizeof line, "%zu/%zu sockets  sort %s%s  %s  %.1fs%s%s%s",
+	    p->rows.n, p->rows.total, rows_col_name(p->rows.sort_col),
+	    p->rows.sort_reverse ? "v" : "^", tog,
+	    sockets_interval(p->ctx.sockets),
+	    sockets_paused(p->ctx.sockets) ? " PAUSED" : "",
+	    p->filter_text[0] ? "  filter: " : "", p->filter_text);
+	draw_text(win, y++, 0, getmaxx(win), theme_attr(ROLE_DIM), line);
+	return y;
+}
+
+/* Without root, other users' processes cannot be mapped: say so. */
+static int
+draw_privilege_note(struct sockets_pane *p, WINDOW *win, int y)
+{
+	size_t ownerless = sockets_ownerless(p->ctx.sockets);
+	char line[256];
+
+	if (p->ctx.root || ownerless == 0)
+		return y;
+	snprintf(line, sizeof line, "%zu sockets show no process: mapping "
+	    "other users' sockets to processes needs root (sudo punchline)",
+	    ownerless);
+	draw_text(win, y++, 0, getmaxx(win), theme_attr(ROLE_WARNING), line);
+	return y;
+}
+
+static void
+draw_bottom_line(struct sockets_pane *p, WINDOW *win, int h)
+{
+	char line[LINE_MAX_BYTES + 16];
+
+	if (p->typing)
+		snprintf(line, sizeof line, "filter> %s", p->input.buf);
 	else
-		ev_format_text(ev, line, sizeof line);
-	s->info[s->ninfo++] = strdup(line);
+		snprintf(line, sizeof line, "%s", p->message);
+	draw_text(win, h - 1, 0, getmaxx(win), theme_attr(p->typing ?
+	    ROLE_TEXT : ROLE_WARNING), line);
+}
+
+static void
+draw_table(struct sockets_pane *p, WINDOW *win, int h)
+{
+	int y = 0, bottom = h;
+
+	if (h >= 4)
+		y = draw_status(p, win, y);
+	if (h >= 8)
+		y = draw_privilege_note(p, win, y);
+	if (p->typing || p->message[0] != '\0') {
+		draw_bottom_line(p, win, h);
+		bottom = h - 1;
+	}
+	draw_rows(p, win, y, bottom);
+}
+
+/* ---- the detail view ---- */
+
+static int
+detail_line(WINDOW *win, int y, int attr, const char *fmt, const char *a,
+    const char *b)
+{
+	char line[1200];
+
+	snprintf(line, sizeof line, fmt, a, b);
+	draw_text(win, y, 0, getmaxx(win), attr, line);
+	return y + 1;
+}
+
+static int
+draw_tcp_info(WINDOW *win, int y, const struct sock *sk)
+{
+	const struct diag_tcpinfo *i = &sk->info;
+	char line[256];
+
+	if (!sk->has_info) {
+		draw_text(win, y, 0, getmaxx(win), theme_attr(ROLE_DIM),
+		    "tcp_info: none (not TCP, a listener's or TIME-WAIT, or "
+		    "read from /proc)");
+		return y + 1;
+	}
+	snprintf(line, sizeof line, "tcp_info: rtt %.3f ms (var %.3f)  cwnd %u  "
+	    "retransmits %u", i->rtt_us / 1000.0, i->rttvar_us / 1000.0,
+	    (unsigned)i->cwnd, (unsigned)i->retransmits);
+	draw_text(win, y++, 0, getmaxx(win), theme_attr(ROLE_TEXT), line);
+	if (i->has_bytes) {
+		snprintf(line, sizeof line, "          bytes acked %llu  bytes "
+		    "received %llu", (unsigned long long)i->bytes_acked,
+		    (unsigned long long)i->bytes_received);
+		draw_text(win, y++, 0, getmaxx(win), theme_attr(ROLE_TEXT), line);
+	}
+	return y;
+}
+
+static int
+draw_history(struct sockets_pane *p, WINDOW *win, int y, int h,
+    const char *key)
+{
+	size_t n = p->rows.nhist < ROWS_HISTORY ? p->rows.nhist : ROWS_HISTORY;
+	size_t i;
+	char when[16], line[128];
+
+	y = detail_line(win, y, theme_attr(ROLE_TITLE), "%s%s", "recent history",
+	    " (this run):");
+	for (i = 0; i < n && y < h; i++) {
+		const struct row_hist *e = &p->rows.hist[(p->rows.nhist - n + i) %
+		    ROWS_HISTORY];
+		time_t t = (time_t)e->when;
+
+		if (strcmp(e->key, key) != 0)
+			continue;
+		strftime(when, sizeof when, "%H:%M:%S", localtime(&t));
+		snprintf(line, sizeof line, "  %s  %s", when, e->what);
+		draw_text(win, y++, 0, getmaxx(win), theme_attr(ROLE_TEXT), line);
+	}
+	return y;
+}
+
+static void
+draw_detail(struct sockets_pane *p, WINDOW *win, int h)
+{
+	const struct row *r;
+	char cmd[512], num[64];
+	int y = 0;
+
+	if (p->rows.n == 0) {
+		draw_text(win, 0, 0, getmaxx(win), theme_attr(ROLE_DIM),
+		    "no socket selected (Esc: back)");
+		return;
+	}
+	r = &p->rows.v[p->sel];
+	y = detail_line(win, y, theme_attr(ROLE_TITLE), "%s socket %s  (Esc: "
+	    "back)", r->proto, r->mark == MARK_CLOSED ? "(closed)" : "");
+	y = detail_line(win, y, theme_attr(ROLE_TEXT), "local %s  peer %s",
+	    r->local, r->peer[0] ? r->peer : "-");
+	snprintf(num, sizeof num, "%u", r->inode);
+	y = detail_line(win, y, theme_attr(ROLE_TEXT), "state %s  inode %s",
+	    r->state, num);
+	snprintf(num, sizeof num, "%d", r->pid);
+	y = detail_line(win, y, theme_attr(ROLE_TEXT), "pid %s  program %s",
+	    r->pid ? num : "-", r->program[0] ? r->program : "-");
+	sockets_cmdline(r->pid, cmd, sizeof cmd);
+	y = detail_line(win, y, theme_attr(ROLE_TEXT), "command %s%s",
+	    cmd[0] ? cmd : r->pid ? "(gone, or needs root to read)" :
+	    "(no owning process)", "");
+	y = detail_line(win, y, theme_attr(ROLE_TEXT), "user %s%s",
+	    r->user[0] ? r->user : "-", r->own ? "  (punchline itself)" : "");
+	if (r->sk != NULL && r->sk->proto == SP_TCP)
+		y = draw_tcp_info(win, y, r->sk);
+	draw_history(p, win, y, h, r->key);
+}
+
+/* ---- keys ---- */
+
+static void
+move_sel(struct sockets_pane *p, long by)
+{
+	long n = (long)p->rows.n, s = (long)p->sel + by;
+
+	if (n == 0)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= n)
+		s = n - 1;
+	p->sel = (size_t)s;
+	snprintf(p->sel_key, sizeof p->sel_key, "%s", p->rows.v[p->sel].key);
+}
+
+static void
+open_net(struct sockets_pane *p)
+{
+	char err[200];
+
+	p->view = VIEW_NET;
+	p->net_stale = false;
+	sockets_net_clear(&p->net);
+	if (p->ctx.log == NULL)
+		return;
+	if (routes_report(p->ctx.log, err, sizeof err) != 0)
+		sockets_net_error(&p->net, err);
+	dns_report(p->ctx.log);
+}
+
+static void
+toggle(struct sockets_pane *p, bool *flag)
+{
+	*flag = !*flag;
+	p->stale = true;
+}
+
+static void
+change_interval(struct sockets_pane *p, double factor)
+{
+	double s = sockets_interval(p->ctx.sockets) * factor;
+
+	sockets_set_interval(p->ctx.sockets, s);
+	snprintf(p->message, sizeof p->message, "refresh every %.1f s",
+	    sockets_interval(p->ctx.sockets));
+}
+
+static bool
+view_action(struct sockets_pane *p, int action)
+{
+	switch (action) {
+	case SA_ENTER:
+		p->view = p->view == VIEW_TABLE ? VIEW_DETAIL : VIEW_TABLE;
+		return true;
+	case SA_BACK:
+		p->view = VIEW_TABLE;
+		p->message[0] = '\0';
+		return true;
+	case SA_NET:
+		if (p->view == VIEW_NET)
+			p->view = VIEW_TABLE;
+		else
+			open_net(p);
+		return true;
+	}
+	return false;
+}
+
+static bool
+move_action(struct sockets_pane *p, int action, int page)
+{
+	switch (action) {
+	case SA_UP:	move_sel(p, -1); return true;
+	case SA_DOWN:	move_sel(p, 1); return true;
+	case SA_PGUP:	move_sel(p, -page); return true;
+	case SA_PGDN:	move_sel(p, page); return true;
+	case SA_HOME:	move_sel(p, -(long)p->rows.n); return true;
+	case SA_END:	move_sel(p, (long)p->rows.n); return true;
+	}
+	return false;
+}
+
+static bool
+table_action(struct sockets_pane *p, int action)
+{
+	struct toggles *t = &p->rows.toggles;
+
+	switch (action) {
+	case SA_SORT:
+		p->rows.sort_col = (p->rows.sort_col + 1) % COL_COUNT;
+		break;
+	case SA_REVERSE:	p->rows.sort_reverse = !p->rows.sort_reverse; break;
+	case SA_FILTER:		p->typing = true; break;
+	case SA_TCP:		toggle(p, &t->proto[SP_TCP]); break;
+	case SA_UDP:		toggle(p, &t->proto[SP_UDP]); break;
+	case SA_RAW:		toggle(p, &t->proto[SP_RAW]); break;
+	case SA_UNIX:		toggle(p, &t->proto[SP_UNIX]); break;
+	case SA_V4:		toggle(p, &t->v4); break;
+	case SA_V6:		toggle(p, &t->v6); break;
+	case SA_LISTEN:		toggle(p, &t->listening_only); break;
+	case SA_NUMERIC:	p->numeric = !p->numeric; break;
+	case SA_PAUSE:
+		sockets_pause(p->ctx.sockets, !sockets_paused(p->ctx.sockets));
+		break;
+	case SA_FASTER:		change_interval(p, 0.5); break;
+	case SA_SLOWER:		change_interval(p, 2.0); break;
+	default:
+		return false;
+	}
+	p->stale = true;	/* sort and toggles rebuild the rows */
+	return true;
+}
+
+static bool
+action(struct pane *pane, int act)
+{
+	struct sockets_pane *p = pane->data;
+	bool used;
+
+	if (p == NULL || p->ctx.sockets == NULL)
+		return false;
+	used = view_action(p, act) || move_action(p, act, pane->h > 4 ?
+	    pane->h - 3 : 1) || table_action(p, act);
+	if (used)
+		pane->dirty = true;
+	return used;
+}
+
+/* The filter line: the same words as `punchline sockets FILTER`. */
+static void
+apply_filter(struct sockets_pane *p)
+{
+	char text[LINE_MAX_BYTES + 1], copy[LINE_MAX_BYTES + 1], err[256];
+	char *words[64], *w, *save = NULL;
+	struct sock_filter f;
+	int n = 0;
+
+	line_take(&p->input, text, sizeof text);
+	snprintf(copy, sizeof copy, "%s", text);
+	for (w = strtok_r(copy, " \t", &save); w != NULL && n < 64;
+	    w = strtok_r(NULL, " \t", &save))
+		words[n++] = w;
+	if (sock_filter_parse(&f, n, words, err, sizeof err) != 0) {
+		snprintf(p->message, sizeof p->message, "filter: %s", err);
+		return;
+	}
+	p->rows.filter = f;
+	snprintf(p->filter_text, sizeof p->filter_text, "%s", text);
+	p->message[0] = '\0';
+	p->stale = true;
+}
+
+static bool
+filter_key(struct sockets_pane *p, int ch)
+{
+	static const struct { int key; enum line_key lk; } map[] = {
+		{ KEY_LEFT, LK_LEFT }, { KEY_RIGHT, LK_RIGHT },
+		{ KEY_HOME, LK_HOME }, { KEY_END, LK_END },
+		{ KEY_BACKSPACE, LK_BACKSPACE }, { 127, LK_BACKSPACE },
+		{ 8, LK_BACKSPACE }, { KEY_DC, LK_DELETE }, { KEY_UP, LK_UP },
+		{ KEY_DOWN, LK_DOWN },
+	};
+	size_t i;
+
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		p->typing = false;
+		apply_filter(p);
+		return true;
+	}
+	if (ch == 27) {
+		p->typing = false;
+		return true;
+	}
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].key == ch) {
+			line_key(&p->input, map[i].lk);
+			return true;
+		}
+	if (ch >= 0x20 && ch < 0x7f) {
+		line_insert(&p->input, (char)ch);
+		return true;
+	}
+	return false;
+}
+
+/* Typed keys: the filter line while it is open; Enter (a carriage return
+ * with nonl) opens the detail view. */
+static bool
+text(struct pane *pane, int ch)
+{
+	struct sockets_pane *p = pane->data;
+
+	if (p == NULL || p->ctx.sockets == NULL)
+		return false;
+	if (p->typing) {
+		pane->dirty = true;
+		return filter_key(p, ch) || true;	/* nothing leaks out */
+	}
+	if (ch == '\r' || ch == KEY_ENTER)
+		return action(pane, SA_ENTER);
+	return false;
+}
+
+/* route_added, addr_deleted, link_changed ...: the routes engine's
+ * changes (routes_watch), as opposed to its report. */
+static bool
+is_change(const char *kind)
+{
+	return strstr(kind, "_added") != NULL ||
+	    strstr(kind, "_deleted") != NULL || strstr(kind, "_changed") != NULL;
+}
+
+/* The last change, on the pane's message line: "route added: ...". */
+static void
+say_change(struct sockets_pane *p, const struct ev *ev)
+{
+	const char *what = ev_get_str(ev, "dst");
+
+	if (what == NULL)
+		what = ev_get_str(ev, "addr");
+	if (what == NULL)
+		what = ev_get_str(ev, "name");
+	snprintf(p->message, sizeof p->message, "%s %s %s%s (r: routes)",
+	    ev->kind, what != NULL ? what : "",
+	    ev_get_str(ev, "dev") != NULL ? "dev " : "",
+	    ev_get_str(ev, "dev") != NULL ? ev_get_str(ev, "dev") : "");
 }
 
 static void
 on_event(struct pane *pane, const struct ev *ev)
 {
-	struct sockets_pane *s = pane->data;
+	struct sockets_pane *p = pane->data;
 
-	if (s == NULL)
+	if (p == NULL)
 		return;
-	if (strcmp(ev->engine, SOCKETS_ENGINE) == 0 &&
-	    strncmp(ev->kind, "socket_", 7) == 0)
-		add_mark(s, ev);
-	else if (strcmp(ev->engine, ROUTES_ENGINE) == 0 ||
-	    strcmp(ev->engine, DNS_ENGINE) == 0)
-		add_info(s, ev);
-	else if (strcmp(ev->engine, SOCKETS_ENGINE) == 0 &&
-	    strcmp(ev->kind, "notice") == 0)
-		snprintf(s->status, sizeof s->status, "%s", str_or(ev, "text"));
-	else
-		return;
-	pane->dirty = true;
-}
-
-static struct sockets_pane *sorting;	/* for qsort's comparator */
-
-static long
-compare_column(const struct sock *a, const struct sock *b, int col)
-{
-	char x[SOCK_ADDR_MAX], y[SOCK_ADDR_MAX];
-
-	switch (col) {
-	case COL_PROTO:	return (long)a->proto - b->proto;
-	case COL_RECVQ:	return (long)a->rqueue - (long)b->rqueue;
-	case COL_SENDQ:	return (long)a->wqueue - (long)b->wqueue;
-	case COL_STATE:	return strcmp(sock_state_name(a->state),
-			    sock_state_name(b->state));
-	case COL_PROG:	return (long)a->pid - b->pid;
-	case COL_USER:	return (long)a->owner_uid - (long)b->owner_uid;
-	case COL_LOCAL:
-		sock_format_local(a, x, sizeof x);
-		sock_format_local(b, y, sizeof y);
-		return strcmp(x, y);
-	default:
-		sock_format_peer(a, x, sizeof x);
-		sock_format_peer(b, y, sizeof y);
-		return strcmp(x, y);
+	if (strcmp(ev->engine, SOCKETS_ENGINE) == 0) {
+		rows_on_event(&p->rows, ev);
+		p->stale = true;
+		pane->dirty = true;
+	} else if (strcmp(ev->engine, ROUTES_ENGINE) == 0 &&
+	    is_change(ev->kind)) {
+		say_change(p, ev);
+		p->net_stale = true;	/* the sub-view asks again when drawn */
+		pane->dirty = true;
+	} else if (strcmp(ev->engine, ROUTES_ENGINE) == 0 ||
+	    strcmp(ev->engine, DNS_ENGINE) == 0) {
+		sockets_net_on_event(&p->net, ev);
+		pane->dirty = p->view == VIEW_NET || pane->dirty;
 	}
-}
-
-static int
-compare_rows(const void *pa, const void *pb)
-{
-	const struct sock *a = *(const struct sock *const *)pa;
-	const struct sock *b = *(const struct sock *const *)pb;
-	long d = compare_column(a, b, sorting->sort);
-
-	if (d == 0)
-		d = (long)a->lport - b->lport;
-	return (d > 0) - (d < 0);
-}
-
-/* The quick toggles, before the typed filter. */
-static bool
-toggles_allow(const struct sockets_pane *s, const struct sock *sk)
-{
-	if (s->hidden & 1u << sk->proto)
-		return false;
-	if (s->family != 0 && (sk->proto == SP_UNIX ||
-	    (sk->family == AF_INET6) != (s->family == 6)))
-		return false;
-	return !s->listening || sk->state == ST_LISTEN;
-}
-
-static void
-collect_rows(struct sockets_pane *s)
-{
-	const struct sock_table *t = sockets_snapshot(s->engine);
-	size_t i;
-
-	s->nrows = 0;
-	for (i = 0; t != NULL && i < t->n && s->nrows < ROWS_MAX; i++)
-		if (toggles_allow(s, &t->v[i]) && (!s->filtered ||
-		    sock_filter_match(&s->match, &t->v[i],
-		    sockets_user(s->engine, &t->v[i]))))
-			s->rows[s->nrows++] = &t->v[i];
-	sorting = s;
-	qsort(s->rows, s->nrows, sizeof *s->rows, compare_rows);
-	if (s->reverse)
-		for (i = 0; i < s->nrows / 2; i++) {
-			const struct sock *tmp = s->rows[i];
-
-			s->rows[i] = s->rows[s->nrows - 1 - i];
-			s->rows[s->nrows - 1 - i] = tmp;
-		}
-	if (s->selected >= s->nrows)
-		s->selected = s->nrows > 0 ? s->nrows - 1 : 0;
-}
-
-/* Which columns fit: all from 110 columns; then without User, then
- * without the queues. */
-static bool
-shows(int col, int w)
-{
-	if (col == COL_USER)
-		return w >= 110;
-	if (col == COL_RECVQ || col == COL_SENDQ)
-		return w >= 90;
-	return true;
-}
-
-/* addr:port with the host's name and the port's service where known (the
- * name is asked for, off the loop, the first time). */
-static void
-named_endpoint(struct sockets_pane *s, const struct sock *sk, bool local,
-    char *out, size_t len)
-{
-	struct sockaddr_storage ss = { .ss_family = sk->family };
-	const uint8_t *addr = local ? sk->laddr : sk->raddr;
-	unsigned port = local ? sk->lport : sk->rport;
-	char host[256] = "", num[SOCK_ADDR_MAX], *colon;
-	const char *svc = sockets_service(s->engine, sk->proto, port);
-
-	if (local)
-		sock_format_local(sk, num, sizeof num);
-	else
-		sock_format_peer(sk, num, sizeof num);
-	if (sk->proto == SP_UNIX || num[0] == '\0' || s->rdns == NULL ||
-	    (colon = strrchr(num, ':')) == NULL) {
-		snprintf(out, len, "%s", num);
-		return;
-	}
-	if (sk->family == AF_INET6)
-		memcpy(&((struct sockaddr_in6 *)&ss)->sin6_addr, addr, 16);
-	else
-		memcpy(&((struct sockaddr_in *)&ss)->sin_addr, addr, 4);
-	*colon = '\0';
-	if (!rdns_name(s->rdns, &ss, host, sizeof host) || host[0] == '\0')
-		snprintf(host, sizeof host, "%s", num);
-	snprintf(out, len, "%s:%s", host, svc[0] != '\0' ? svc : colon + 1);
-}
-
-static void
-format_row(struct sockets_pane *s, const struct sock *sk, int w,
-    const struct mark *m, char *out, size_t len)
-{
-	char local[SOCK_ADDR_MAX], peer[SOCK_ADDR_MAX], state[40], prog[48];
-	char q[32] = "";
-	const char *user = sockets_user(s->engine, sk);
-	int aw = w >= 110 ? 28 : w >= 90 ? 24 : (w - 40) / 2;
-
-	named_endpoint(s, sk, true, local, sizeof local);
-	named_endpoint(s, sk, false, peer, sizeof peer);
-	if (m != NULL && m->kind == MARK_STATE)
-		snprintf(state, sizeof state, "%s->%s", m->old, m->now);
-	else
-		snprintf(state, sizeof state, "%s", sock_state_name(sk->state));
-	if (sk->pid > 0)
-		snprintf(prog, sizeof prog, "%s%d/%s", sk->pid == s->own_pid ?
-		    "*" : "", sk->pid, sk->comm);
-	else
-		snprintf(prog, sizeof prog, "-");
-	if (shows(COL_RECVQ, w))
-		snprintf(q, sizeof q, "%6u %6u ", sk->rqueue, sk->wqueue);
-	if (aw < 8)
-		aw = 8;
-	snprintf(out, len, "%-5s %s%-*.*s %-*.*s %-18.18s %-20.20s %s",
-	    sock_proto_name(sk->proto), q, aw, aw, local, aw, aw, peer, state,
-	    prog, shows(COL_USER, w) ? user : "");
-}
-
-static void
-draw_header(WINDOW *win, int y, int w)
-{
-	char line[256], q[32] = "";
-	int aw = w >= 110 ? 28 : w >= 90 ? 24 : (w - 40) / 2;
-
-	if (shows(COL_RECVQ, w))
-		snprintf(q, sizeof q, "%6s %6s ", "Recv-Q", "Send-Q");
-	if (aw < 8)
-		aw = 8;
-	snprintf(line, sizeof line, "%-5s %s%-*s %-*s %-18s %-20s %s", "Proto",
-	    q, aw, "Local", aw, "Peer", "State", "PID/Program",
-	    shows(COL_USER, w) ? "User" : "");
-	draw_text(win, y, 0, w, theme_attr(ROLE_DIM) | A_BOLD, line);
-}
-
-static void
-draw_table(struct sockets_pane *s, WINDOW *win, int y, int h, int w)
-{
-	double now = clock_mono();
-	char key[ID_MAX], line[512];
-	const struct mark *m;
-	size_t i, n = s->nmarks < MARKS ? s->nmarks : MARKS;
-	int rows = h - y - 1, attr;
-
-	draw_header(win, y++, w);
-	if (rows < 1)
-		return;
-	if ((int)s->selected < s->scroll)
-		s->scroll = (int)s->selected;
-	if ((int)s->selected >= s->scroll + rows)
-		s->scroll = (int)s->selected - rows + 1;
-	for (i = (size_t)s->scroll; i < s->nrows && y < h; i++) {
-		sock_key(s->rows[i], key);
-		m = mark_find(s, key, now);
-		format_row(s, s->rows[i], w, m, line, sizeof line);
-		attr = theme_attr(m != NULL ? ROLE_TITLE_FOCUS : ROLE_TEXT);
-		if (s->rows[i]->pid == s->own_pid)
-			attr |= A_BOLD;
-		draw_text(win, y++, 0, w, attr | (i == s->selected ? A_REVERSE : 0),
-		    line);
-	}
-	for (i = 0; i < n && y < h; i++)	/* closed, fading */
-		if (s->marks[i].kind == MARK_CLOSED &&
-		    now - s->marks[i].at < MARK_SECONDS &&
-		    (s->marks[i].proto < 0 || !(s->hidden & 1u << s->marks[i].proto)))
-			draw_text(win, y++, 0, w, theme_attr(ROLE_DIM),
-			    s->marks[i].line);
-}
-
-static void
-draw_detail(struct sockets_pane *s, WINDOW *win, int y, int h, int w)
-{
-	const struct sock *sk = s->selected < s->nrows ? s->rows[s->selected] : NULL;
-	char key[ID_MAX], line[320];
-	size_t i, n = s->nmarks < MARKS ? s->nmarks : MARKS;
-
-	if (sk == NULL) {
-		draw_text(win, y, 0, w, theme_attr(ROLE_DIM), "no socket selected");
-		return;
-	}
-	format_row(s, sk, w, NULL, line, sizeof line);
-	draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT) | A_BOLD, line);
-	snprintf(line, sizeof line, "inode %u  uid %u  owner pid %d (%s)%s",
-	    sk->inode, sk->uid, sk->pid, sk->pid > 0 ? sk->comm : "none found",
-	    sk->pid == s->own_pid ? "  -- punchline itself" : "");
-	draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT), line);
-	if (sk->pid > 0) {
-		char cmd[256], text[300];
-
-		sockets_cmdline(sk->pid, cmd, sizeof cmd);
-		snprintf(text, sizeof text, "command: %s", cmd[0] != '\0' ? cmd :
-		    "(cannot be read: gone, or another user's without root)");
-		draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT), text);
-	}
-	if (sk->has_info) {
-		snprintf(line, sizeof line, "tcp_info: rtt %.3f ms (var %.3f)  cwnd %u"
-		    "  retransmits %u  bytes acked %llu  received %llu",
-		    sk->info.rtt_us / 1000.0, sk->info.rttvar_us / 1000.0,
-		    sk->info.cwnd, sk->info.retransmits,
-		    (unsigned long long)sk->info.bytes_acked,
-		    (unsigned long long)sk->info.bytes_received);
-		draw_wrapped(win, y, theme_attr(ROLE_TEXT), line);
-		y += 2;
-	}
-	draw_text(win, y++, 0, w, theme_attr(ROLE_DIM) | A_BOLD,
-	    "state history (this session):");
-	sock_key(sk, key);
-	for (i = 0; i < n && y < h; i++)
-		if (s->marks[i].kind == MARK_STATE && strcmp(s->marks[i].key, key) == 0) {
-			snprintf(line, sizeof line, "  %.1f s ago: %s -> %s",
-			    clock_mono() - s->marks[i].at, s->marks[i].old,
-			    s->marks[i].now);
-			draw_text(win, y++, 0, w, theme_attr(ROLE_TEXT), line);
-		}
-}
-
-static void
-draw_overview(struct sockets_pane *s, WINDOW *win, int y, int h, int w)
-{
-	size_t i;
-
-	for (i = 0; i < s->ninfo && y < h; i++)
-		draw_text(win, y++, 0, w, theme_attr(strncmp(s->info[i], "* route",
-		    7) == 0 ? ROLE_TITLE_FOCUS : ROLE_TEXT), s->info[i]);	/* the default route */
 }
 
 static void
 draw(struct pane *pane, WINDOW *win)
 {
-	struct sockets_pane *s = pane->data;
-	int h = getmaxy(win), w = getmaxx(win);
-	char line[LINE_MAX_BYTES + 160];
+	struct sockets_pane *p = pane->data;
+	int h = getmaxy(win);
 
-	if (s == NULL || h < 1 || w < 1)
+	if (p == NULL || h < 1)
 		return;
-	if (s->engine == NULL) {
-		draw_wrapped(win, 0, theme_attr(ROLE_WARNING), s->why_none);
+	if (p->ctx.sockets == NULL) {
+		draw_wrapped(win, 0, theme_attr(ROLE_WARNING),
+		    p->ctx.why_none != NULL ? p->ctx.why_none :
+		    "the sockets engine is not running");
 		return;
 	}
-	collect_rows(s);
-	snprintf(line, sizeof line, "%zu sockets%s  [%s%s%s%s %s%s%s]  sort %s%s  "
-	    "source %s  %s%s", s->nrows, sockets_paused(s->engine) ?
-	    "  PAUSED" : "", s->hidden & 1u << SP_TCP ? "" : "tcp ",
-	    s->hidden & 1u << SP_UDP ? "" : "udp ",
-	    s->hidden & 1u << SP_RAW ? "" : "raw ",
-	    s->hidden & 1u << SP_UNIX ? "" : "unix", s->family == 4 ? "v4" :
-	    s->family == 6 ? "v6" : "v4+v6", s->listening ? " listening" : "",
-	    s->names ? " names" : "", column_names[s->sort],
-	    s->reverse ? " (reversed)" : "", sockets_source(s->engine),
-	    attached.root ? "" : "not root: other users' processes are not "
-	    "shown (sudo punchline) ", s->status);
-	draw_text(win, 0, 0, w, theme_attr(ROLE_STATUS), line);
-	snprintf(line, sizeof line, "filter> %s", s->filter.buf);
-	draw_text(win, h - 1, 0, w, theme_attr(ROLE_TEXT), line);
-	if (s->overview)
-		draw_overview(s, win, 1, h - 1, w);
-	else if (s->detail)
-		draw_detail(s, win, 1, h - 1, w);
+	rebuild(p);
+	if (p->view == VIEW_DETAIL)
+		draw_detail(p, win, h);
+	else if (p->view == VIEW_NET) {
+		if (p->net_stale)
+			open_net(p);
+		sockets_net_draw(&p->net, win);
+		if (p->message[0] != '\0')	/* the last change, over the end */
+			draw_bottom_line(p, win, h);
+	}
 	else
-		draw_table(s, win, 1, h - 1, w);
-}
-
-/* The typed words, as `punchline sockets FILTER` takes them. */
-static void
-apply_filter(struct sockets_pane *s)
-{
-	char copy[LINE_MAX_BYTES + 1], *words[32], *save = NULL, *wd, err[200];
-	struct sock_filter f;
-	int n = 0;
-
-	snprintf(copy, sizeof copy, "%s", s->filter.buf);
-	for (wd = strtok_r(copy, " ", &save); wd != NULL && n < 32;
-	    wd = strtok_r(NULL, " ", &save))
-		words[n++] = wd;
-	if (sock_filter_parse(&f, n, words, err, sizeof err) != 0) {
-		snprintf(s->status, sizeof s->status, "%s", err);
-		return;
-	}
-	s->match = f;
-	s->filtered = n > 0;
-	snprintf(s->applied, sizeof s->applied, "%s", s->filter.buf);
-	s->status[0] = '\0';
-}
-
-static void
-show_overview(struct sockets_pane *s)
-{
-	char err[200];
-
-	s->overview = !s->overview;
-	if (!s->overview)
-		return;
-	clear_info(s);		/* the reports' events fill it again */
-	if (routes_report(attached.log, err, sizeof err) != 0)
-		snprintf(s->status, sizeof s->status, "routes: %s", err);
-	dns_report(attached.log);
-}
-
-static bool
-move_selection(struct sockets_pane *s, int ch)
-{
-	switch (ch) {
-	case KEY_UP:	if (s->selected > 0) s->selected--; return true;
-	case KEY_DOWN:	s->selected++; return true;
-	case KEY_PPAGE:	s->selected = s->selected > 10 ? s->selected - 10 : 0;
-			return true;
-	case KEY_NPAGE:	s->selected += 10; return true;
-	case KEY_HOME:	s->selected = 0; return true;
-	case KEY_END:	s->selected = s->nrows > 0 ? s->nrows - 1 : 0; return true;
-	case KEY_LEFT: case KEY_RIGHT:
-		s->sort = (s->sort + (ch == KEY_LEFT ? COL_COUNT - 1 : 1)) % COL_COUNT;
-		return true;
-	}
-	return false;
-}
-
-static void
-names_arrived(void *arg)
-{
-	((struct pane *)arg)->dirty = true;
-}
-
-static bool
-text(struct pane *pane, int ch)
-{
-	struct sockets_pane *s = pane->data;
-
-	if (s == NULL || s->engine == NULL)
-		return false;
-	pane->dirty = true;
-	if (move_selection(s, ch))
-		return true;
-	switch (ch) {
-	case '\n': case '\r': case KEY_ENTER:
-		if (strcmp(s->filter.buf, s->applied) != 0)
-			apply_filter(s);
-		else
-			s->detail = !s->detail;
-		return true;
-	case 27:
-		line_init(&s->filter);
-		apply_filter(s);
-		s->detail = s->overview = false;
-		return true;
-	case CTRL('p'):
-		sockets_pause(s->engine, !sockets_paused(s->engine));
-		return true;
-	case CTRL('r'):
-		s->reverse = !s->reverse;
-		return true;
-	case CTRL('o'):
-		show_overview(s);
-		return true;
-	case CTRL('t'): s->hidden ^= 1u << SP_TCP; return true;
-	case CTRL('u'): s->hidden ^= 1u << SP_UDP; return true;
-	case CTRL('w'): s->hidden ^= 1u << SP_RAW; return true;
-	case CTRL('x'): s->hidden ^= 1u << SP_UNIX; return true;
-	case CTRL('v'): s->family = s->family == 0 ? 4 : s->family == 4 ? 6 : 0;
-		return true;
-	case CTRL('e'): s->listening = !s->listening; return true;
-	case CTRL('n'):
-		s->names = !s->names;
-		if (s->names && s->rdns == NULL)
-			s->rdns = rdns_new(attached.loop, names_arrived, pane);
-		if (!s->names) {
-			rdns_free(s->rdns);
-			s->rdns = NULL;
-		}
-		return true;
-	}
-	if (edit_keys(&s->filter, ch, 200, false))
-		return true;
-	pane->dirty = false;
-	return false;
+		draw_table(p, win, h);
 }
 
 static const struct key_binding keys[] = {
-	{ '\n', 0, NULL, "apply the typed filter (state:listen port:22 prog:sshd ...); with no change, the selected socket's details and back" },
-	{ 27, 0, NULL, "clear the filter, back to the table" },
-	{ KEY_UP, 0, NULL, "select the previous socket (Down, PgUp, PgDn, Home, End)" },
-	{ KEY_LEFT, 0, NULL, "sort by the previous column (Right: the next)" },
-	{ CTRL('r'), 0, NULL, "reverse the sort" },
-	{ CTRL('p'), 0, NULL, "pause the refresh, and resume" },
-	{ CTRL('o'), 0, NULL, "routes, interfaces and DNS instead of the sockets, and back" },
-	{ CTRL('t'), 0, NULL, "show or hide TCP sockets (C-u UDP, C-w RAW, C-x UNIX)" },
-	{ CTRL('v'), 0, NULL, "IPv4 and IPv6, IPv4 only, IPv6 only" },
-	{ CTRL('e'), 0, NULL, "listening sockets only, and all again" },
-	{ CTRL('n'), 0, NULL, "names (reverse DNS, off the loop, and /etc/services) or numbers" },
+	{ KEY_UP,	SA_UP,		NULL,	"select the socket above" },
+	{ KEY_DOWN,	SA_DOWN,	NULL,	"select the socket below" },
+	{ KEY_PPAGE,	SA_PGUP,	NULL,	"a page up" },
+	{ KEY_NPAGE,	SA_PGDN,	NULL,	"a page down" },
+	{ KEY_HOME,	SA_HOME,	NULL,	"the first socket" },
+	{ KEY_END,	SA_END,		NULL,	"the last socket" },
+	{ '\n',		SA_ENTER,	NULL,	"the selected socket's detail: tcp_info, command line, history (again: back)" },
+	{ 27,		SA_BACK,	NULL,	"back to the table" },
+	{ 's',		SA_SORT,	NULL,	"sort by the next column" },
+	{ 'S',		SA_REVERSE,	NULL,	"reverse the sort" },
+	{ '/',		SA_FILTER,	NULL,	"type a filter (state:listen port:22 prog:sshd user:NAME proto:tcp); empty clears" },
+	{ 't',		SA_TCP,		NULL,	"show or hide TCP sockets" },
+	{ 'u',		SA_UDP,		NULL,	"show or hide UDP sockets" },
+	{ 'w',		SA_RAW,		NULL,	"show or hide RAW sockets" },
+	{ 'x',		SA_UNIX,	NULL,	"show or hide UNIX sockets" },
+	{ '4',		SA_V4,		NULL,	"show or hide IPv4 sockets" },
+	{ '6',		SA_V6,		NULL,	"show or hide IPv6 sockets" },
+	{ 'L',		SA_LISTEN,	NULL,	"listening sockets only, or all" },
+	{ 'n',		SA_NUMERIC,	NULL,	"numbers, or host and service names (reverse DNS, asynchronous)" },
+	{ 'p',		SA_PAUSE,	NULL,	"pause or resume the refresh" },
+	{ '+',		SA_FASTER,	NULL,	"refresh twice as often" },
+	{ '-',		SA_SLOWER,	NULL,	"refresh half as often" },
+	{ 'r',		SA_NET,		NULL,	"routes, interfaces and DNS (again: back)" },
 	{ 0, 0, NULL, NULL },
 };
 
@@ -683,6 +813,7 @@ const struct pane_ops pane_sockets = {
 	.init = init,
 	.free = free_pane,
 	.draw = draw,
+	.action = action,
 	.text = text,
 	.on_event = on_event,
 };

@@ -550,6 +550,18 @@ on_event(const struct ev *ev, void *arg)
 	}
 }
 
+void
+tui_wake(struct tui *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nslots; i++)
+		if (t->slots[i].pane.dirty) {
+			schedule_frame(t);
+			return;
+		}
+}
+
 struct tui *
 tui_new(struct loop *loop, struct evlog *log, const struct tui_config *cfg)
 {

@@ -28,5 +28,8 @@ struct tui	*tui_new(struct loop *, struct evlog *, const struct tui_config *);
 /* Takes the terminal (main has checked that there is one); 0. */
 int		 tui_start(struct tui *);
 void		 tui_free(struct tui *);
+/* Something outside a key or an event made a pane dirty (an engine's
+ * timer): schedule a frame. */
+void		 tui_wake(struct tui *);
 
 #endif

@@ -30,3 +30,15 @@ cli_number(const char *s, long min, long max, long *out)
 	return *end != '\0' || end == s || errno != 0 || *out < min ||
 	    *out > max ? -1 : 0;
 }
+
+int
+cli_seconds(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (*s == '\0' || *end != '\0' || !(v >= min && v <= max))
+		return -1;
+	*out = v;
+	return 0;
+}

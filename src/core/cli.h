@@ -11,5 +11,7 @@ int	 cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...);
 
 /* A decimal within min..max into *out: 0, or -1 (the caller says why). */
 int	 cli_number(const char *s, long min, long max, long *out);
+/* Seconds (a decimal, fractions allowed) within min..max: 0, or -1. */
+int	 cli_seconds(const char *s, double min, double max, double *out);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include "../../protocols/rtnl.h"
 #include "routes.h"
+#include "routes_int.h"
 
 #define RT_BUF		(64 * 1024)
 #define LINKS_MAX	1024
@@ -122,8 +123,8 @@ on_addr(struct rt_ctx *c, const void *p, size_t len)
 	    used > 0 ? " " : "", ip, a.prefixlen);
 }
 
-static const char *
-operstate(uint8_t s)
+const char *
+routes_operstate(uint8_t s)
 {
 	static const char *const names[] = { "UNKNOWN", "NOTPRESENT", "DOWN",
 	    "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP" };
@@ -144,13 +145,14 @@ on_link_report(struct rt_ctx *c, const void *p, size_t len)
 	ev_init(&ev, ROUTES_ENGINE, "link");
 	ev_int(&ev, "index", l.index);
 	ev_str(&ev, "name", l.name);
-	ev_str(&ev, "state", operstate(l.operstate));
+	ev_str(&ev, "state", routes_operstate(l.operstate));
 	ev_bool(&ev, "up", (l.flags & 1) != 0);		/* IFF_UP */
 	ev_int(&ev, "mtu", l.mtu);
 	ev_str(&ev, "addrs", ln != NULL ? ln->addrs : "");
 	evlog_push(c->log, &ev);
 }
 
+/* The table's name: main, local, default, or a name from rt_tables. */
 static void
 table_name(uint32_t table, char *buf, size_t len)
 {
@@ -161,12 +163,11 @@ table_name(uint32_t table, char *buf, size_t len)
 	else if (table == RT_TABLE_DEFAULT)
 		snprintf(buf, len, "default");
 	else
-		snprintf(buf, len, "%u", table);
+		routes_table_name(table, buf, len);
 }
 
-/* "default", "a.b.c.d/n", or a host route's bare address. */
-static void
-prefix(int family, const uint8_t *addr, bool has, unsigned plen, char *buf,
+void
+routes_prefix(int family, const uint8_t *addr, bool has, unsigned plen, char *buf,
     size_t len)
 {
 	char ip[INET6_ADDRSTRLEN];
@@ -182,8 +183,8 @@ prefix(int family, const uint8_t *addr, bool has, unsigned plen, char *buf,
 		snprintf(buf, len, "%s/%u", ip, plen);
 }
 
-static const char *
-route_type(uint8_t t)
+const char *
+routes_route_type(uint8_t t)
 {
 	static const char *const names[] = { "unspec", "unicast", "local",
 	    "broadcast", "anycast", "multicast", "blackhole", "unreachable",
@@ -192,31 +193,30 @@ route_type(uint8_t t)
 	return t < sizeof names / sizeof names[0] ? names[t] : "other";
 }
 
-static void
-route_fields(struct rt_ctx *c, struct ev *ev, const struct rtnl_route *r)
+void
+routes_route_fields(struct ev *ev, const struct rtnl_route *r,
+    const char *dev)
 {
 	char buf[INET6_ADDRSTRLEN + 8];
-	const struct link_name *ln;
-	uint32_t oif = r->has_oif ? r->oif : r->nh_oif;
 	bool gw = r->has_gateway || r->nh_has_gateway;
 
-	prefix(r->family, r->dst, r->has_dst, r->dst_len, buf, sizeof buf);
+	routes_prefix(r->family, r->dst, r->has_dst, r->dst_len, buf, sizeof buf);
 	ev_str(ev, "family", r->family == AF_INET ? "inet" : "inet6");
 	ev_str(ev, "dst", buf);
 	if (gw)
 		inet_ntop(r->family, r->has_gateway ? r->gateway :
 		    r->nh_gateway, buf, sizeof buf);
 	ev_str(ev, "gateway", gw ? buf : "");
-	ln = link_find(c, oif);
-	ev_str(ev, "dev", ln != NULL ? ln->name : "");
+	ev_str(ev, "dev", dev);
 	table_name(r->table, buf, sizeof buf);
 	ev_str(ev, "table", buf);
-	ev_str(ev, "type", route_type(r->type));
+	ev_str(ev, "type", routes_route_type(r->type));
 }
 
 static void
 on_route(struct rt_ctx *c, const void *p, size_t len)
 {
+	const struct link_name *ln;
 	struct rtnl_route r;
 	char src[INET6_ADDRSTRLEN] = "";
 	struct ev ev;
@@ -224,8 +224,9 @@ on_route(struct rt_ctx *c, const void *p, size_t len)
 	if (rtnl_parse_route(p, len, &r) != 0 || r.family != c->family ||
 	    r.src_len != 0)
 		return;
+	ln = link_find(c, r.has_oif ? r.oif : r.nh_oif);
 	ev_init(&ev, ROUTES_ENGINE, "route");
-	route_fields(c, &ev, &r);
+	routes_route_fields(&ev, &r, ln != NULL ? ln->name : "");
 	if (r.has_prefsrc)
 		inet_ntop(r.family, r.prefsrc, src, sizeof src);
 	ev_str(&ev, "prefsrc", src);
@@ -249,9 +250,9 @@ on_rule(struct rt_ctx *c, const void *p, size_t len)
 	ev_init(&ev, ROUTES_ENGINE, "rule");
 	ev_str(&ev, "family", r.family == AF_INET ? "inet" : "inet6");
 	ev_int(&ev, "priority", r.has_priority ? r.priority : 0);
-	prefix(r.family, r.src, r.src_len > 0, r.src_len, buf, sizeof buf);
+	routes_prefix(r.family, r.src, r.src_len > 0, r.src_len, buf, sizeof buf);
 	ev_str(&ev, "from", r.src_len > 0 ? buf : "all");
-	prefix(r.family, r.dst, r.dst_len > 0, r.dst_len, buf, sizeof buf);
+	routes_prefix(r.family, r.dst, r.dst_len > 0, r.dst_len, buf, sizeof buf);
 	ev_str(&ev, "to", r.dst_len > 0 ? buf : "all");
 	ev_str(&ev, "iif", r.iif);
 	ev_str(&ev, "oif", r.oif);

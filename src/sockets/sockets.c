@@ -3,12 +3,10 @@
  * diff between refreshes, and the events (see sockets.h).
  */
 #include <fcntl.h>
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <arpa/inet.h>
 
 #include "sock_diff.h"
 #include "sock_format.h"
@@ -16,14 +14,6 @@
 #include "sockets_diag.h"
 #include "sockets_owner.h"
 #include "sockets_proc.h"
-
-#define SERVICES_CACHE	512
-
-struct sockets_service {
-	unsigned		 port;
-	int			 proto;
-	char			 name[32];
-};
 
 struct sockets {
 	struct loop		*loop;
@@ -38,7 +28,6 @@ struct sockets {
 	void			*on_refresh_arg;
 	bool			 paused, refreshed, use_proc[SP_NPROTO];
 	char			 source[256];
-	struct sockets_service	 services[SERVICES_CACHE];
 };
 
 static void
@@ -187,18 +176,83 @@ on_timer(evutil_socket_t fd, short what, void *arg)
 		s->on_refresh(s->on_refresh_arg);
 }
 
-void
-sockets_start(struct sockets *s)
+static struct timeval
+interval_tv(const struct sockets *s)
 {
 	struct timeval tv;
 
-	if (s->loop == NULL || s->timer != NULL)
-		return;
 	tv.tv_sec = (time_t)s->interval;
 	tv.tv_usec = (suseconds_t)((s->interval - (double)tv.tv_sec) * 1e6);
+	return tv;
+}
+
+void
+sockets_start(struct sockets *s)
+{
+	struct timeval tv = interval_tv(s);
+
+	if (s->loop == NULL || s->timer != NULL)
+		return;
 	s->timer = event_new(loop_base(s->loop), -1, EV_PERSIST, on_timer, s);
 	if (s->timer != NULL)
 		event_add(s->timer, &tv);
+}
+
+void
+sockets_set_interval(struct sockets *s, double seconds)
+{
+	struct timeval tv;
+
+	if (seconds < 0.1)
+		seconds = 0.1;
+	if (seconds > 3600)
+		seconds = 3600;
+	s->interval = seconds;
+	tv = interval_tv(s);
+	if (s->timer != NULL && !s->paused)
+		event_add(s->timer, &tv);	/* re-adding resets the period */
+}
+
+double
+sockets_interval(const struct sockets *s)
+{
+	return s->interval;
+}
+
+void
+sockets_cmdline(int pid, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n = 0, i;
+	int fd;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+	if (pid <= 0 || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, buf, len - 1);	/* one read: enough for a screen line */
+	close(fd);
+	if (n < 0)
+		n = 0;
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	for (i = 0; i < n; i++)	/* NULs part the arguments; no control
+				 * character reaches the screen */
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = ' ';
+	buf[n] = '\0';
+}
+
+size_t
+sockets_ownerless(const struct sockets *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->cur.n; i++)
+		n += s->cur.v[i].pid == 0 && s->cur.v[i].inode != 0;
+	return n;
 }
 
 void
@@ -234,49 +288,6 @@ const char *
 sockets_source(const struct sockets *s)
 {
 	return s->source;
-}
-
-void
-sockets_cmdline(int pid, char *buf, size_t len)
-{
-	char path[64];
-	ssize_t n;
-	int fd;
-
-	buf[0] = '\0';
-	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
-	if (pid <= 0 || len < 2 || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n <= 0) {
-		buf[0] = '\0';
-		return;
-	}
-	buf[n] = '\0';
-	while (n > 0 && buf[n - 1] == '\0')
-		n--;
-	for (ssize_t i = 0; i < n; i++)	/* NUL-separated arguments */
-		if (buf[i] == '\0')
-			buf[i] = ' ';
-}
-
-const char *
-sockets_service(struct sockets *s, int proto, unsigned port)
-{
-	struct servent *se;
-	struct sockets_service *c;
-
-	if (port == 0 || port > 65535 || (proto != SP_TCP && proto != SP_UDP))
-		return "";
-	c = &s->services[(port * 2 + (proto == SP_UDP)) % SERVICES_CACHE];
-	if (c->port == port && c->proto == proto)
-		return c->name;
-	c->port = port;
-	c->proto = proto;
-	se = getservbyport(htons((uint16_t)port), proto == SP_UDP ? "udp" : "tcp");
-	snprintf(c->name, sizeof c->name, "%s", se != NULL ? se->s_name : "");
-	return c->name;
 }
 
 const char *

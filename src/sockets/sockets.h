@@ -49,6 +49,15 @@ void		 sockets_on_refresh(struct sockets *, void (*fn)(void *),
 void		 sockets_start(struct sockets *);
 void		 sockets_pause(struct sockets *, bool paused);
 bool		 sockets_paused(const struct sockets *);
+/* A new refresh interval in seconds (0.1 to 3600), from the next tick. */
+void		 sockets_set_interval(struct sockets *, double seconds);
+double		 sockets_interval(const struct sockets *);
+/* The command line of pid, arguments joined by spaces ("" when it cannot
+ * be read: gone, or another user's process without privilege). */
+void		 sockets_cmdline(int pid, char *buf, size_t len);
+/* Sockets seen without an owner in the last refresh (other users'
+ * processes need root to map). */
+size_t		 sockets_ownerless(const struct sockets *);
 /* Every matching socket of the last refresh as a "socket" event. */
 void		 sockets_report(struct sockets *);
 const struct sock_table *sockets_snapshot(const struct sockets *);
@@ -56,10 +65,6 @@ const struct sock_table *sockets_snapshot(const struct sockets *);
 const char	*sockets_source(const struct sockets *);
 /* The owner's user name of s ("" when unknown). */
 const char	*sockets_user(struct sockets *, const struct sock *s);
-/* The command line of pid, arguments joined by spaces, into buf ("" when
- * it cannot be read: gone, or another user's without root). */
-void		 sockets_cmdline(int pid, char *buf, size_t len);
-/* The service name of a port from /etc/services, cached ("" if none). */
-const char	*sockets_service(struct sockets *, int proto, unsigned port);
+
 
 #endif

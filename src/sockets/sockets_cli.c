@@ -58,13 +58,7 @@ usage_error(const char *fmt, const char *arg)
 static int
 parse_interval(const char *s, double *out)
 {
-	char *end;
-	double v = strtod(s, &end);
-
-	if (*s == '\0' || *end != '\0' || !(v >= 0.1 && v <= 3600))
-		return -1;
-	*out = v;
-	return 0;
+	return cli_seconds(s, 0.1, 3600, out);
 }
 
 static int

@@ -145,22 +145,38 @@ on_done(const struct nlmsghdr *nlh, void *arg)
 	return MNL_CB_STOP;
 }
 
+/*
+ * Every dump a refresh makes, one row each: the protocol it fills, the
+ * family and IP protocol asked for, RAW's "every protocol" selector, and
+ * the extensions wanted (tcp_info for TCP). UNIX has its own request.
+ */
+static const struct diag_request {
+	int		 proto;		/* enum sock_proto */
+	uint8_t		 family;
+	uint8_t		 ipproto;
+	uint8_t		 raw_protocol;	/* sdiag_raw_protocol (in pad) */
+	uint8_t		 ext;
+	const char	*name;
+} requests[] = {
+	{ SP_TCP, AF_INET, IPPROTO_TCP, 0, 1 << (INET_DIAG_INFO - 1), "tcp" },
+	{ SP_TCP, AF_INET6, IPPROTO_TCP, 0, 1 << (INET_DIAG_INFO - 1), "tcp" },
+	{ SP_UDP, AF_INET, IPPROTO_UDP, 0, 0, "udp" },
+	{ SP_UDP, AF_INET6, IPPROTO_UDP, 0, 0, "udp" },
+	{ SP_RAW, AF_INET, IPPROTO_RAW, IPPROTO_RAW, 0, "raw" },
+	{ SP_RAW, AF_INET6, IPPROTO_RAW, IPPROTO_RAW, 0, "raw" },
+	{ SP_UNIX, AF_UNIX, 0, 0, 0, "unix" },
+};
+
 static void
-inet_request(struct nlmsghdr *nlh, int family, int proto)
+inet_request(struct nlmsghdr *nlh, const struct diag_request *q)
 {
 	struct inet_diag_req_v2 *r = mnl_nlmsg_put_extra_header(nlh, sizeof *r);
 
-	r->sdiag_family = (uint8_t)family;
+	r->sdiag_family = q->family;
+	r->sdiag_protocol = q->ipproto;
+	r->idiag_ext = q->ext;
+	r->pad = q->raw_protocol;
 	r->idiag_states = ALL_STATES;
-	if (proto == SP_TCP) {
-		r->sdiag_protocol = IPPROTO_TCP;
-		r->idiag_ext = 1 << (INET_DIAG_INFO - 1);
-	} else if (proto == SP_UDP)
-		r->sdiag_protocol = IPPROTO_UDP;
-	else {
-		r->sdiag_protocol = IPPROTO_RAW;
-		r->pad = IPPROTO_RAW;	/* sdiag_raw_protocol: every protocol */
-	}
 }
 
 static void
@@ -175,7 +191,8 @@ unix_request(struct nlmsghdr *nlh)
 
 /* Sends one request and reads its answer to the end. */
 static int
-dump_one(struct sockets_diag *d, int family, struct dump_ctx *c)
+dump_one(struct sockets_diag *d, const struct diag_request *q,
+    struct dump_ctx *c)
 {
 	static mnl_cb_t control[NLMSG_DONE + 1] = {
 		[NLMSG_DONE] = on_done,
@@ -188,10 +205,10 @@ dump_one(struct sockets_diag *d, int family, struct dump_ctx *c)
 	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = seq;
-	if (c->proto == SP_UNIX)
+	if (q->family == AF_UNIX)
 		unix_request(nlh);
 	else
-		inet_request(nlh, family, c->proto);
+		inet_request(nlh, q);
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
 		return -1;
 	do {
@@ -208,13 +225,14 @@ sockets_diag_dump(struct sockets_diag *d, int proto, struct sock_table *t,
     char *err, size_t errlen)
 {
 	struct dump_ctx c = { t, proto, false };
-	size_t before = t->n;
+	size_t before = t->n, i;
 
-	if (proto == SP_UNIX ? dump_one(d, AF_UNIX, &c) :
-	    dump_one(d, AF_INET, &c) != 0 || dump_one(d, AF_INET6, &c) != 0) {
-		snprintf(err, errlen, "sock_diag %s dump: %s", proto == SP_UNIX ?
-		    "unix" : proto == SP_TCP ? "tcp" : proto == SP_UDP ?
-		    "udp" : "raw", c.oom ? "out of memory" : strerror(errno));
+	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
+		if (requests[i].proto != proto || dump_one(d, &requests[i],
+		    &c) == 0)
+			continue;
+		snprintf(err, errlen, "sock_diag %s dump: %s", requests[i].name,
+		    c.oom ? "out of memory" : strerror(errno));
 		t->n = before;
 		return -1;
 	}

@@ -51,6 +51,33 @@ json_line_has_ts_event_and_escapes(void **state)
 	sb_free(&sb);
 }
 
+/* Integers and the timestamp are formatted by hand: as printf would. */
+static void
+json_numbers_match_printf(void **state)
+{
+	struct strbuf sb;
+	struct ev ev;
+
+	(void)state;
+	ev_init(&ev, "core", "n");
+	ev.ts = 1795595678.274556;
+	ev_int(&ev, "zero", 0);
+	ev_int(&ev, "min", INT64_MIN);
+	ev_int(&ev, "max", INT64_MAX);
+	ev_int(&ev, "neg", -1234567);
+	sb_init(&sb);
+	evjson_format(&ev, &sb);
+	assert_string_equal(sb.buf, "{\"ts\":1795595678.274556,\"event\":\"n\","
+	    "\"engine\":\"core\",\"zero\":0,\"min\":-9223372036854775808,"
+	    "\"max\":9223372036854775807,\"neg\":-1234567}");
+	sb_reset(&sb);
+	ev.ts = 7.25;
+	ev.nfields = 0;
+	evjson_format(&ev, &sb);
+	assert_non_null(strstr(sb.buf, "{\"ts\":7.250000,"));
+	sb_free(&sb);
+}
+
 static void
 invalid_utf8_is_cleaned_and_long_values_clipped(void **state)
 {
@@ -176,6 +203,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fields_keep_their_types),
 		cmocka_unit_test(json_line_has_ts_event_and_escapes),
+		cmocka_unit_test(json_numbers_match_printf),
 		cmocka_unit_test(invalid_utf8_is_cleaned_and_long_values_clipped),
 		cmocka_unit_test(too_many_fields_are_clipped_not_overflowed),
 		cmocka_unit_test(long_values_survive_the_ring),

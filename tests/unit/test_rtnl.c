@@ -8,6 +8,7 @@
 
 #include "../../protocols/dnsconf.h"
 #include "../../protocols/rtnl.h"
+#include "../../protocols/rttables.h"
 
 static size_t
 attr(uint8_t *p, uint16_t type, const void *data, uint16_t len)
@@ -107,6 +108,27 @@ resolv_conf_decodes(void **state)
 	assert_int_equal(r.nns, 0);
 }
 
+static void
+rt_tables_name_tables(void **state)
+{
+	const char *text = "#\n# reserved\n255\tlocal\n254 main\n"
+	    "#100 commented\n  100\t isp2 # trailing\n7\n8 #x\n1x bad\n";
+	char name[RTTABLES_NAME_MAX], tiny[3];
+
+	(void)state;
+	assert_true(rttables_lookup(text, strlen(text), 254, name, sizeof name));
+	assert_string_equal(name, "main");
+	assert_true(rttables_lookup(text, strlen(text), 100, name, sizeof name));
+	assert_string_equal(name, "isp2");
+	assert_false(rttables_lookup(text, strlen(text), 7, name, sizeof name));
+	assert_false(rttables_lookup(text, strlen(text), 8, name, sizeof name));
+	assert_false(rttables_lookup(text, strlen(text), 1, name, sizeof name));
+	assert_false(rttables_lookup(text, strlen(text), 42, name, sizeof name));
+	assert_true(rttables_lookup(text, strlen(text), 255, tiny, sizeof tiny));
+	assert_string_equal(tiny, "lo");	/* cut to fit */
+	assert_false(rttables_lookup(text, 20, 254, name, sizeof name));
+}
+
 int
 main(void)
 {
@@ -114,6 +136,7 @@ main(void)
 		cmocka_unit_test(route_decodes),
 		cmocka_unit_test(link_and_addr_decode),
 		cmocka_unit_test(resolv_conf_decodes),
+		cmocka_unit_test(rt_tables_name_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
