@@ -22,6 +22,7 @@
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
+#include "mail/mail_cli.h"
 #include "scan/scan_cli.h"
 #include "sockets/routes_cli.h"
 #include "sockets/sockets_cli.h"
@@ -61,6 +62,7 @@ static const char usage_text[] =
     "  sockets   sockets and owning processes, like ss -tanp (not built yet)\n"
     "  routes    the routing table, like netstat -nr (not built yet)\n"
     "  scan      TCP connect scan with banners, like nmap -sT -sV\n"
+    "  mail      talk SMTP or POP3 line by line, every reply explained\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -386,6 +388,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
+	if (strcmp(argv[0], "mail") == 0)
+		return mail_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
 	if (strcmp(argv[0], "routes") == 0)
