@@ -1,0 +1,95 @@
+# test_mail_smtpd.sh: punchline mail against a real OpenSMTPD that this
+# test starts in a network namespace of its own (pl-mailtest-PID, lo only),
+# with its own config delivering lab.test mail into a maildir in the
+# test's directory: the classic session lands a message (dot-stuffing
+# checked in the stored file), MAIL FROM without <> gets 553, wrong order
+# 503, an unknown command 500; swaks sends the same way for comparison.
+. "$(dirname "$0")/../lib/testlib.sh"
+if ! is_root; then
+	skip "mail against OpenSMTPD" "needs root for a network namespace"
+	exit 0
+fi
+if ! command -v smtpd >/dev/null; then
+	skip "mail against OpenSMTPD" "opensmtpd is not installed: make deps"
+	exit 0
+fi
+# The package may start a system smtpd on the host's port 25: stop it, so
+# nothing listens there (idempotent; no systemd on some machines).
+if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then
+	systemctl disable --now opensmtpd >/dev/null 2>&1
+else
+	service opensmtpd stop >/dev/null 2>&1
+fi
+ns=pl-mailtest-$$
+dir=$(mktemp -d /tmp/pl-mailtest-$$.XXXX)
+smtpd_pid=
+cleanup() {
+	[ -z "$smtpd_pid" ] || kill "$smtpd_pid" 2>/dev/null
+	[ -z "$smtpd_pid" ] || wait "$smtpd_pid" 2>/dev/null
+	ip netns del "$ns" 2>/dev/null
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+mkdir -p "$dir/Maildir"
+chmod 755 "$dir"
+chown nobody "$dir/Maildir"
+# alice@lab.test is a virtual user delivered as nobody (smtpd refuses
+# root) into our maildir: no account is added to the host.
+printf 'alice@lab.test nobody\n' >"$dir/vusers"
+cat >"$dir/smtpd.conf" <<CONF
+table vusers file:$dir/vusers
+listen on lo
+action "deliver" maildir "$dir/Maildir" virtual <vusers>
+match from any for domain "lab.test" action "deliver"
+CONF
+ip netns add "$ns" && ip -n "$ns" link set lo up
+in_ns() { ip netns exec "$ns" "$@"; }
+in_ns smtpd -d -f "$dir/smtpd.conf" >"$PL_OUT/smtpd.log" 2>&1 &
+smtpd_pid=$!
+if ! retry 10 in_ns sh -c "ss -Htln 'sport = :25' | grep -q ."; then
+	fail "OpenSMTPD starts in $ns" "$(tail -3 "$PL_OUT/smtpd.log")"
+	exit 0
+fi
+mail() { in_ns "$PL_BIN" mail 127.0.0.1 --timeout 10 --json --script "$1"; }
+
+printf '%s\n' 'HELO lab.test' 'MAIL FROM:<foo@bar.com>' 'RCPT TO:<alice@lab.test>' DATA \
+    'Subject: punchline classic' '' '.a line that starts with a dot' 'bye' . QUIT >"$dir/classic"
+out=$PL_OUT/mail-smtpd-classic.json
+mail "$dir/classic" >"$out"
+check "smtpd: classic session exits 0" test $? = 0
+check "smtpd: OpenSMTPD greets with 220" grep -q '"code":220,.*OpenSMTPD' "$out"
+check "smtpd: RCPT accepted (250 2.1.5)" grep -q '"code":250,"enhanced":"2.1.5"' "$out"
+check "smtpd: DATA 354, state data" grep -q '"code":354.*"state":"data"' "$out"
+check "smtpd: message queued, state sent" grep -q '"code":250,"enhanced":"2.0.0".*"state":"sent"' "$out"
+retry 10 sh -c "grep -rlq 'punchline classic' '$dir/Maildir'"
+stored=$(grep -rl 'punchline classic' "$dir/Maildir" | head -1)
+check "smtpd: the message is in the maildir" test -n "$stored"
+check "smtpd: the dotted line arrived with one dot (stuffing undone)" \
+    grep -qx '.a line that starts with a dot' "$stored"
+
+printf '%s\n' 'HELO lab.test' 'MAIL FROM: foo@bar.com' QUIT >"$dir/nobrackets"
+out=$PL_OUT/mail-smtpd-553.json
+mail "$dir/nobrackets" >"$out"
+check "smtpd: MAIL FROM without <> gets 553, explained" \
+    grep -q '"code":553,.*"meaning":"mailbox name not allowed (bad address syntax)"' "$out"
+
+printf '%s\n' 'EHLO lab.test' 'RCPT TO:<alice@lab.test>' 'FROBNICATE' QUIT >"$dir/order"
+out=$PL_OUT/mail-smtpd-order.json
+mail "$dir/order" >"$out"
+check "smtpd: EHLO lists capabilities (joined reply)" grep -q '"code":250,.*\\n8BITMIME' "$out"
+check "smtpd: RCPT before MAIL gets 503" grep -q '"code":503,"enhanced":"5.5.1"' "$out"
+check "smtpd: an unknown command gets 500" grep -q '"code":500,' "$out"
+
+if command -v swaks >/dev/null; then
+	in_ns swaks --server 127.0.0.1 --from foo@bar.com --to alice@lab.test \
+	    --header 'Subject: swaks classic' >"$PL_OUT/swaks.log" 2>&1
+	check "smtpd: swaks sends the same message (250 queued)" \
+	    grep -q '<-  250 2.0.0 .*Message accepted for delivery' "$PL_OUT/swaks.log"
+	check "smtpd: swaks and punchline saw the same greeting" \
+	    grep -q "<-  220 $(grep -o '"code":220,"enhanced":"","text":"[^"]*' \
+	    "$PL_OUT/mail-smtpd-classic.json" | sed 's/.*"text":"//')" "$PL_OUT/swaks.log"
+	check "smtpd: swaks's message is in the maildir too" \
+	    retry 10 sh -c "grep -rlq 'swaks classic' '$dir/Maildir'"
+else
+	skip "smtpd: swaks comparison" "swaks is not installed: make deps"
+fi
