@@ -44,7 +44,9 @@ match from any for domain "lab.test" action "deliver"
 CONF
 ip netns add "$ns" && ip -n "$ns" link set lo up
 in_ns() { ip netns exec "$ns" "$@"; }
-in_ns smtpd -d -f "$dir/smtpd.conf" >"$PL_OUT/smtpd.log" 2>&1 &
+# ip execs smtpd, so $! is smtpd itself (a backgrounded function would be
+# a subshell, and killing it would leave smtpd running).
+ip netns exec "$ns" smtpd -d -f "$dir/smtpd.conf" >"$PL_OUT/smtpd.log" 2>&1 &
 smtpd_pid=$!
 if ! retry 10 in_ns sh -c "ss -Htln 'sport = :25' | grep -q ."; then
 	fail "OpenSMTPD starts in $ns" "$(tail -3 "$PL_OUT/smtpd.log")"
