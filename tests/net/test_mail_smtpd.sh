@@ -3,7 +3,8 @@
 # with its own config delivering lab.test mail into a maildir in the
 # test's directory: the classic session lands a message (dot-stuffing
 # checked in the stored file), MAIL FROM without <> gets 553, wrong order
-# 503, an unknown command 500; swaks sends the same way for comparison.
+# 503, an unknown command 500; swaks sends the same way for comparison;
+# then Dovecot in the same namespace serves the maildir back over POP3.
 . "$(dirname "$0")/../lib/testlib.sh"
 if ! is_root; then
 	skip "mail against OpenSMTPD" "needs root for a network namespace"
@@ -95,3 +96,49 @@ if command -v swaks >/dev/null; then
 else
 	skip "smtpd: swaks comparison" "swaks is not installed: make deps"
 fi
+
+# POP3: Dovecot in the same namespace serves the maildir smtpd filled.
+if ! command -v dovecot >/dev/null; then
+	skip "mail: POP3 fetch back from Dovecot" "dovecot-pop3d is not installed: make deps"
+	exit 0
+fi
+service dovecot stop >/dev/null 2>&1	# the package's own, if it started one
+mkdir -p "$dir/dovecot"
+cat >"$dir/dovecot.conf" <<CONF
+protocols = pop3
+listen = 127.0.0.1
+base_dir = $dir/dovecot/run
+state_dir = $dir/dovecot/state
+log_path = $PL_OUT/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain
+mail_location = maildir:$dir/Maildir
+passdb {
+  driver = static
+  args = password=secret
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$dir/dovecot/home
+}
+CONF
+ip netns exec "$ns" dovecot -F -c "$dir/dovecot.conf" &
+dovecot_pid=$!
+trap 'kill $dovecot_pid 2>/dev/null; wait $dovecot_pid 2>/dev/null; cleanup' EXIT
+if ! retry 10 in_ns sh -c "ss -Htln 'sport = :110' | grep -q ."; then
+	fail "Dovecot starts in $ns" "$(tail -3 "$PL_OUT/dovecot.log")"
+	exit 0
+fi
+printf '%s\n' 'USER alice' 'PASS secret' STAT LIST 'RETR 1' 'RETR 99' QUIT >"$dir/pop3"
+out=$PL_OUT/mail-pop3.json
+in_ns "$PL_BIN" mail 127.0.0.1 --pop3 --timeout 10 --json --script "$dir/pop3" >"$out"
+check "pop3: session exits 0" test $? = 0
+check "pop3: Dovecot greets +OK" grep -q '"status":"+OK","code":"","text":"Dovecot' "$out"
+check "pop3: the password in the clear gets the warning" grep -q '"event":"warning".*in the clear' "$out"
+check "pop3: logged in, state transaction" grep -q '"status":"+OK".*"state":"transaction"' "$out"
+check "pop3: LIST shows two messages" test "$(grep -cE '"event":"data".*"line":"[12] [0-9]+"' "$out")" = 2
+check "pop3: RETR brings the message back, dotted line unstuffed" \
+    grep -q '"event":"data".*"line":".a line that starts with a dot"' "$out"
+check "pop3: RETR 99 gets -ERR" grep -q '"status":"-ERR"' "$out"
+check "pop3: QUIT ends in update" grep -q '"event":"closed".*"state":"update"' "$out"
