@@ -7,7 +7,10 @@
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
+#include <event2/bufferevent_ssl.h>
 #include <event2/event.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
@@ -15,6 +18,7 @@
 #include "../core/loop.h"
 #include "mail.h"
 #include "mail_state.h"
+#include "mail_tls.h"
 
 /* Longest line accepted from the server, CRLF included: both parsers
  * refuse longer lines, and a server that sends no CRLF at all must not
@@ -35,6 +39,8 @@ struct mail {
 	bool			 in_multiline;	/* POP3 data lines until "." */
 	unsigned		 ml_lines;
 	bool			 closed;
+	bool			 tls;		/* the handshake is done */
+	bool			 handshaking;
 };
 
 static void
@@ -85,6 +91,43 @@ finish(struct mail *m, const char *by)
 		m->cb.closed(m->cb.arg);
 }
 
+static void on_read(struct bufferevent *, void *);
+static void on_event(struct bufferevent *, short, void *);
+
+/* Wraps the connection in TLS: a filter over the plain socket after
+ * STARTTLS/STLS. The handshake's end is BEV_EVENT_CONNECTED. */
+static bool
+start_tls(struct mail *m)
+{
+	char err[128];
+	SSL *ssl = mail_tls_new(m->cfg.host, err, sizeof err);
+	struct bufferevent *tls;
+
+	if (ssl == NULL) {
+		event_text(m, "error", err);
+		return false;
+	}
+	tls = bufferevent_openssl_filter_new(loop_base(m->loop), m->bev, ssl,
+	    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+	if (tls == NULL) {
+		SSL_free(ssl);
+		event_text(m, "error", "cannot start TLS");
+		return false;
+	}
+	m->bev = tls;
+	m->handshaking = true;
+	bufferevent_setcb(m->bev, on_read, NULL, on_event, m);
+	bufferevent_enable(m->bev, EV_READ | EV_WRITE);
+	return true;
+}
+
+static bool
+upgrade_asked(const struct mail *m, bool ok)
+{
+	return ok && !m->tls && (strcmp(m->verb, "STARTTLS") == 0 ||
+	    strcmp(m->verb, "STLS") == 0);
+}
+
 static void
 smtp_reply_done(struct mail *m)
 {
@@ -119,6 +162,10 @@ smtp_line(struct mail *m, const uint8_t *line, size_t len)
 		event_text(m, "error", m->reply.error);
 		return false;
 	case SMTP_REPLY_DONE:
+		if (upgrade_asked(m, m->reply.code == 220)) {
+			smtp_reply_done(m);
+			return start_tls(m);
+		}
 		smtp_reply_done(m);
 		break;
 	}
@@ -182,6 +229,10 @@ pop3_line(struct mail *m, const uint8_t *line, size_t len)
 		pop3_status(m, &r);
 		if (m->in_multiline)
 			return true;
+		if (upgrade_asked(m, r.status == POP3_OK)) {
+			m->verb[0] = '\0';
+			return start_tls(m);
+		}
 	}
 	m->verb[0] = '\0';
 	if (m->pop3 == POP3_UPDATE)
@@ -228,12 +279,65 @@ on_read(struct bufferevent *bev, void *arg)
 		    "client" : "error");
 }
 
+/* OpenSSL's reason when the TLS layer failed, else the socket's. */
+static const char *
+bev_error_text(struct mail *m, struct bufferevent *bev)
+{
+	static char text[160];
+	unsigned long e = m->tls || m->handshaking ?
+	    bufferevent_get_openssl_error(bev) : 0;
+
+	if (e == 0)
+		return evutil_socket_error_to_string(EVUTIL_SOCKET_ERROR());
+	snprintf(text, sizeof text, "TLS: %s", ERR_reason_error_string(e) ?
+	    ERR_reason_error_string(e) : "handshake failed");
+	return text;
+}
+
+/* The handshake is over: report it, and refuse an untrusted certificate
+ * unless insecure. After STARTTLS the next command may go (EHLO again);
+ * with implicit TLS the greeting comes next. */
+static void
+tls_done(struct mail *m)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
+	const char *verdict = mail_tls_verdict(ssl);
+	char subject[256], issuer[256];
+	struct ev ev;
+
+	m->handshaking = false;
+	m->tls = true;
+	mail_tls_names(ssl, subject, issuer, sizeof subject);
+	ev_init(&ev, "mail", "tls");
+	ev_str(&ev, "version", SSL_get_version(ssl));
+	ev_str(&ev, "cipher", SSL_get_cipher_name(ssl));
+	ev_str(&ev, "verify", verdict);
+	ev_str(&ev, "subject", subject);
+	ev_str(&ev, "issuer", issuer);
+	evlog_push(m->log, &ev);
+	if (strcmp(verdict, "trusted") != 0) {
+		if (!m->cfg.insecure) {
+			event_text(m, "error", "the certificate is not trusted "
+			    "(--insecure to go on anyway)");
+			finish(m, "error");
+			return;
+		}
+		event_text(m, "warning", "going on with an untrusted "
+		    "certificate: anyone on the path could be the server");
+	}
+	if (!m->cfg.implicit_tls && m->cb.ready != NULL)
+		m->cb.ready(m->cb.arg);
+}
+
 static void
 on_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct mail *m = arg;
 
-	(void)bev;
+	if ((what & BEV_EVENT_CONNECTED) && m->handshaking) {
+		tls_done(m);
+		return;
+	}
 	if (what & BEV_EVENT_CONNECTED) {
 		struct ev ev;
 
@@ -246,8 +350,7 @@ on_event(struct bufferevent *bev, short what, void *arg)
 	if (what & BEV_EVENT_TIMEOUT)
 		event_text(m, "error", "no reply in time");
 	else if (what & BEV_EVENT_ERROR)
-		event_text(m, "error", evutil_socket_error_to_string(
-		    EVUTIL_SOCKET_ERROR()));
+		event_text(m, "error", bev_error_text(m, bev));
 	finish(m, what & BEV_EVENT_EOF ? "server" : "error");
 }
 
@@ -286,8 +389,20 @@ mail_connect(struct mail *m, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", m->cfg.host, gai_strerror(rc));
 		return -1;
 	}
-	m->bev = bufferevent_socket_new(loop_base(m->loop), -1,
-	    BEV_OPT_CLOSE_ON_FREE);
+	if (m->cfg.implicit_tls) {
+		SSL *ssl = mail_tls_new(m->cfg.host, err, errlen);
+
+		if (ssl == NULL) {
+			freeaddrinfo(ai);
+			return -1;
+		}
+		m->handshaking = true;
+		m->bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1,
+		    ssl, BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+	} else {
+		m->bev = bufferevent_socket_new(loop_base(m->loop), -1,
+		    BEV_OPT_CLOSE_ON_FREE);
+	}
 	if (m->bev == NULL) {
 		freeaddrinfo(ai);
 		snprintf(err, errlen, "cannot make a socket");
@@ -311,6 +426,8 @@ mail_connect(struct mail *m, char *err, size_t errlen)
 static void
 warn_plaintext(struct mail *m, const char *verb)
 {
+	if (m->tls)
+		return;
 	if (strcmp(verb, "AUTH") == 0 || strcmp(verb, "PASS") == 0 ||
 	    strcmp(verb, "USER") == 0)
 		event_text(m, "warning", "this sends a user name or password "
@@ -360,4 +477,5 @@ mail_free(struct mail *m)
 	if (m->bev != NULL)
 		bufferevent_free(m->bev);
 	free(m);
+	mail_tls_free_ctx();
 }

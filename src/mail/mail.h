@@ -11,7 +11,10 @@
  *   warning text                     a teaching warning (plaintext password...)
  *   error   text                     a broken reply, an overlong line, a timeout
  *   closed  by, state                the session ended
- * TLS (STARTTLS, STLS, 465, 995) is not built yet.
+ *   tls     version, cipher, verify, subject, issuer   after a handshake
+ * STARTTLS (SMTP 220) and STLS (POP3 +OK) upgrade the connection; with
+ * implicit_tls the handshake comes first (465, 995). A certificate that is
+ * not trusted ends the session unless insecure is set.
  */
 #ifndef MAIL_MAIL_H
 #define MAIL_MAIL_H
@@ -29,6 +32,8 @@ struct mail_config {
 	unsigned	 port;
 	enum mail_proto	 proto;
 	double		 reply_timeout;		/* seconds; 0: 15 */
+	bool		 implicit_tls;
+	bool		 insecure;		/* go on with an untrusted certificate */
 };
 
 struct mail;

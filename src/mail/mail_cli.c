@@ -23,10 +23,13 @@
 
 const char mail_cli_usage[] =
     "usage: punchline mail HOST[:PORT] [--smtp|--submission|--smtps|--pop3|--pop3s]\n"
-    "                      [--script FILE] [--json] [--timeout S]\n"
+    "                      [--script FILE] [--json] [--timeout S] [--insecure]\n"
     "Talks SMTP or POP3 one line at a time and explains every reply.\n"
     "--smtp (port 25, the default), --submission (587), --pop3 (110).\n"
-    "--smtps (465) and --pop3s (995), STARTTLS and STLS: not built yet.\n"
+    "--smtps (465) and --pop3s (995): TLS from the start. A STARTTLS or STLS\n"
+    "       line in the script upgrades the session after the server's yes.\n"
+    "--insecure: go on when the certificate is not trusted (self-signed,\n"
+    "       name mismatch, expired); without it the session ends there.\n"
     "--script FILE: the lines to send (default: stdin). Each command waits\n"
     "       for the previous reply; after DATA's 354 the message lines go\n"
     "       on until a line \".\" (lines starting with '.' are dot-stuffed).\n"
@@ -37,7 +40,7 @@ struct mail_args {
 	const char	*target, *script;
 	enum mail_proto	 proto;
 	unsigned	 port;
-	bool		 json;
+	bool		 json, tls, insecure;
 	long		 timeout;
 };
 
@@ -66,10 +69,9 @@ parse_option(int c, struct mail_args *a)
 	case 's': a->proto = MAIL_SMTP; a->port = 25; return -1;
 	case 'u': a->proto = MAIL_SMTP; a->port = 587; return -1;
 	case 'p': a->proto = MAIL_POP3; a->port = 110; return -1;
-	case 'S':
-	case 'P':
-		return usage_error("%s", "implicit TLS (--smtps, --pop3s) is "
-		    "not built yet");
+	case 'S': a->proto = MAIL_SMTP; a->port = 465; a->tls = true; return -1;
+	case 'P': a->proto = MAIL_POP3; a->port = 995; a->tls = true; return -1;
+	case 'k': a->insecure = true; return -1;
 	case 'f': a->script = optarg; return -1;
 	case 'j': a->json = true; return -1;
 	case 't':
@@ -94,6 +96,7 @@ parse_args(int argc, char **argv, struct mail_args *a)
 		{ "pop3s", no_argument, NULL, 'P' },
 		{ "script", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "insecure", no_argument, NULL, 'k' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -254,6 +257,11 @@ print_text(const struct ev *ev, void *arg)
 		    ev_get_str(ev, "meaning"), ev_get_str(ev, "state"));
 	else if (strcmp(ev->kind, "reply") == 0 && code != NULL)
 		print_smtp_reply(ev, code->v.i);
+	else if (strcmp(ev->kind, "tls") == 0)
+		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n",
+		    ev_get_str(ev, "version"), ev_get_str(ev, "cipher"),
+		    ev_get_str(ev, "verify"), ev_get_str(ev, "subject"),
+		    ev_get_str(ev, "issuer"));
 	else if (strcmp(ev->kind, "connected") != 0)
 		printf("* %s: %s\n", ev->kind, ev_get_str(ev, "text") != NULL ?
 		    ev_get_str(ev, "text") : ev_get_str(ev, "by"));
@@ -272,7 +280,8 @@ run_session(const struct mail_args *a, const char *host, struct run *r)
 {
 	struct evlog log;
 	struct mail_config cfg = { .host = host, .port = a->port,
-	    .proto = a->proto, .reply_timeout = (double)a->timeout };
+	    .proto = a->proto, .reply_timeout = (double)a->timeout,
+	    .implicit_tls = a->tls, .insecure = a->insecure };
 	struct mail_callbacks cb = { on_ready, on_closed, r };
 	char err[256];
 	int rc = 1;
