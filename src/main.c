@@ -23,6 +23,7 @@
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
+#include "mail/mail_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
 #include "sockets/routes_cli.h"
@@ -75,6 +76,7 @@ static const char usage_text[] =
     "  dns       the resolvers and search domains in use\n"
     "  scan      connect, SYN and UDP port scans with banners, like nmap\n"
     "  trace     the path to a host, hop by hop, like mtr -r\n"
+    "  mail      talk SMTP or POP3 line by line, every reply explained\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -468,6 +470,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return scan_cli_main(argc, argv);
 	if (strcmp(argv[0], "trace") == 0)
 		return trace_cli_main(argc, argv);
+	if (strcmp(argv[0], "mail") == 0)
+		return mail_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
 	if (strcmp(argv[0], "routes") == 0)

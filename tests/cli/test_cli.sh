@@ -21,7 +21,7 @@ check "an unknown flag names itself and shows usage" \
            $PL_BIN --frobnicate 2>&1 | grep -q '^usage:'"
 check "an unknown command exits 2" test "$(status_of frobnicate)" = 2
 check "-Z without a user exits 2" test "$(status_of -Z)" = 2
-for cmd in chat sockets routes dns scan trace capture lab privs keys; do
+for cmd in chat sockets routes dns scan trace mail capture lab privs keys; do
 	check "$cmd --help exits 0 with usage" \
 	    sh -c "$PL_BIN $cmd --help | grep -q 'usage: punchline'"
 done

@@ -1,0 +1,61 @@
+/*
+ * mail.h: the Mail console's engine. One SMTP or POP3 session over a
+ * non-blocking TCP connection on the loop, lines framed with a bounded
+ * buffer, replies parsed by protocols/smtp_reply and pop3_reply, and the
+ * session's state followed so every reply is reported with what it means
+ * and where the session now is. Events (engine "mail"):
+ *   sent    line, [stuffed]          a line we sent (DATA lines dot-stuffed)
+ *   reply   code, enhanced, text, meaning, state, next   (SMTP)
+ *           status, code, text, meaning, state, lines   (POP3)
+ *   data    line                     a line of a POP3 multi-line response
+ *   warning text                     a teaching warning (plaintext password...)
+ *   error   text                     a broken reply, an overlong line, a timeout
+ *   closed  by, state                the session ended
+ *   tls     version, cipher, verify, subject, issuer   after a handshake
+ * STARTTLS (SMTP 220) and STLS (POP3 +OK) upgrade the connection; with
+ * implicit_tls the handshake comes first (465, 995). A certificate that is
+ * not trusted ends the session unless insecure is set.
+ */
+#ifndef MAIL_MAIL_H
+#define MAIL_MAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct loop;
+struct evlog;
+
+enum mail_proto { MAIL_SMTP, MAIL_POP3 };
+
+struct mail_config {
+	const char	*host;
+	unsigned	 port;
+	enum mail_proto	 proto;
+	double		 reply_timeout;		/* seconds; 0: 15 */
+	bool		 implicit_tls;
+	bool		 insecure;		/* go on with an untrusted certificate */
+};
+
+struct mail;
+
+/* ready(arg): a reply (or the greeting) is complete and the next command
+ * may be sent; closed(arg): the session is over. */
+struct mail_callbacks {
+	void	(*ready)(void *arg);
+	void	(*closed)(void *arg);
+	void	*arg;
+};
+
+struct mail	*mail_new(struct loop *, struct evlog *, const struct mail_config *,
+		     const struct mail_callbacks *, char *err, size_t errlen);
+int		 mail_connect(struct mail *, char *err, size_t errlen);
+/* Sends one line. While the SMTP session is in DATA, lines go straight on
+ * (dot-stuffed) until a lone "."; returns true if a reply is awaited. */
+bool		 mail_send(struct mail *, const char *line);
+/* Whether a line sent now is message text (SMTP DATA after 354). */
+bool		 mail_in_data(const struct mail *);
+const char	*mail_state(const struct mail *);
+void		 mail_close(struct mail *);
+void		 mail_free(struct mail *);
+
+#endif

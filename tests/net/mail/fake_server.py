@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""fake_server.py PORT SCENARIO LOG: a scripted SMTP/POP3 server on
+127.0.0.1 for test_mail_fake.sh. One connection; every byte received is
+appended to LOG so the test can check what punchline really sent.
+Scenarios: smtp (an RFC 5321 order-checking server), middata (closes after
+the first message line), garbage, overlong, pop3."""
+import socket
+import sys
+
+port, scenario, log = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "ab")
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", port))
+srv.listen(1)
+conn, _ = srv.accept()
+rfile = conn.makefile("rb")
+
+
+def send(text):
+    conn.sendall(text.encode() if isinstance(text, str) else text)
+
+
+def lines():
+    try:
+        for raw in rfile:
+            log.write(raw)
+            log.flush()
+            yield raw.decode(errors="replace").rstrip("\r\n")
+    except ConnectionResetError:    # the client gave up on us: expected
+        return
+
+
+def smtp(close_mid_data=False):
+    send("220 fake.test ESMTP\r\n")
+    state, data = "greeted", False
+    for line in lines():
+        if data:
+            if close_mid_data:
+                return
+            if line == ".":
+                data, state = False, "hello"
+                send("250 2.0.0 Ok: queued as 1\r\n")
+            continue
+        verb = line.split(" ")[0].split(":")[0].upper()
+        if verb == "HELO":
+            state = "hello"
+            send("250 fake.test\r\n")
+        elif verb == "EHLO":
+            state = "hello"
+            send("250-fake.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n"
+                 "250 ENHANCEDSTATUSCODES\r\n")
+        elif verb == "MAIL" and state == "hello":
+            state = "mail"
+            send("250 2.1.0 Ok\r\n")
+        elif verb == "RCPT" and state in ("mail", "rcpt"):
+            state = "rcpt"
+            send("250 2.1.5 Ok\r\n")
+        elif verb == "DATA" and state == "rcpt":
+            data = True
+            send("354 End data with <CR><LF>.<CR><LF>\r\n")
+        elif verb in ("MAIL", "RCPT", "DATA"):
+            send("503 5.5.1 Error: bad sequence of commands\r\n")
+        elif verb == "QUIT":
+            send("221 2.0.0 Bye\r\n")
+            return
+        else:
+            send("500 5.5.2 Error: command not recognized\r\n")
+
+
+def pop3():
+    send("+OK fake POP3 ready\r\n")
+    for line in lines():
+        verb = line.split(" ")[0].upper()
+        if verb in ("USER", "PASS"):
+            send("+OK\r\n")
+        elif verb == "LIST":
+            send("+OK 1 messages\r\n1 42\r\n.\r\n")
+        elif verb == "RETR":
+            send("+OK 42 octets\r\nSubject: hi\r\n\r\n..dot line\r\n.\r\n")
+        elif verb == "QUIT":
+            send("+OK bye\r\n")
+            return
+        else:
+            send("-ERR [SYS/PERM] unknown command\r\n")
+
+
+if scenario == "smtp":
+    smtp()
+elif scenario == "middata":
+    smtp(close_mid_data=True)
+elif scenario == "garbage":
+    send(b"\x16\x03\x01 this is not smtp\r\n")
+    for _ in lines():
+        pass
+elif scenario == "overlong":
+    send(b"220 " + b"x" * 5000)
+    for _ in lines():
+        pass
+elif scenario == "pop3":
+    pop3()
+conn.close()

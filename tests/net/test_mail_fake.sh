@@ -1,0 +1,104 @@
+# test_mail_fake.sh: punchline mail against scripted servers on loopback
+# (tests/net/mail/fake_server.py): the classic SMTP session and the bytes
+# it really sends (dot-stuffing), 503 for a wrong order, 500 for an
+# unknown command, a server closing mid-DATA, garbage and an overlong
+# line, a POP3 LIST/RETR with a stuffed line. No root needed.
+. "$(dirname "$0")/../lib/testlib.sh"
+pids=()
+cleanup() { [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null; }
+trap cleanup EXIT
+if ! command -v python3 >/dev/null; then
+	skip "mail against fake servers" "python3 is not installed: make deps"
+	exit 0
+fi
+fake=$(dirname "$0")/mail/fake_server.py
+port=$((41000 + RANDOM % 20000))
+# run SCENARIO ARGS...: a fresh fake server on the next port, then
+# punchline mail with the script on stdin; output in $out, wire in $wire.
+run() {
+	local scenario=$1
+	shift
+	port=$((port + 1))
+	wire=$PL_OUT/mail-$scenario-$port.wire
+	out=$PL_OUT/mail-$scenario-$port.out
+	: >"$wire"
+	python3 "$fake" "$port" "$scenario" "$wire" &
+	pids+=($!)
+	retry 5 sh -c "ss -Htln 'sport = :$port' | grep -q ."
+	"$PL_BIN" mail 127.0.0.1:"$port" --timeout 5 "$@" >"$out" 2>&1
+	rc=$?
+}
+# run_stdin SCENARIO ARGS...: the same with the script on stdin (the
+# caller's pipe makes it a subshell, so it runs its checks on $out here).
+run_stdin() {
+	run "$@"
+	cp "$out" "$PL_OUT/mail-stdin.out"
+}
+
+printf '%s\n' 'HELO lab.test' 'MAIL FROM: foo@bar.com' 'RCPT TO: <alice@lab.test>' \
+    DATA 'Subject: hello' '' '.starts with a dot' 'body' . QUIT >"$PL_OUT/classic.script"
+run smtp --script "$PL_OUT/classic.script" --json
+check "mail: classic session exits 0" test "$rc" = 0
+check "mail: greeting 220 explained" \
+    grep -q '"event":"reply".*"code":220.*"meaning":"service ready: the server greets you","state":"greeting"' "$out"
+check "mail: RCPT 250 with enhanced 2.1.5, state rcpt" \
+    grep -q '"code":250,"enhanced":"2.1.5".*"state":"rcpt"' "$out"
+check "mail: 354 puts the session in data" grep -q '"code":354.*"state":"data"' "$out"
+check "mail: queued after the dot, state sent" grep -q '"code":250,"enhanced":"2.0.0".*"state":"sent"' "$out"
+check "mail: the dotted line is reported stuffed" \
+    grep -q '"event":"sent".*"line":".starts with a dot","stuffed":true' "$out"
+check "mail: on the wire the line went with two dots and CRLF" \
+    grep -q $'^\\.\\.starts with a dot\r$' "$wire"
+check "mail: the end of data is a lone dot on the wire" grep -q $'^\\.\r$' "$wire"
+check "mail: 221 closes, closed by client in state quit" \
+    grep -q '"event":"closed".*"by":"client","state":"quit"' "$out"
+check "mail: every command waited for its reply (one sent per reply)" \
+    test "$(grep -c '"event":"sent"' "$out")" = 10
+
+printf '%s\n' 'EHLO lab.test' 'RCPT TO:<alice@lab.test>' QUIT >"$PL_OUT/order.script"
+run smtp --json --script "$PL_OUT/order.script"
+check "mail: RCPT before MAIL gets 503, explained as bad sequence" \
+    grep -q '"code":503,"enhanced":"5.5.1".*"meaning":"bad sequence of commands: not legal in this state".*"state":"ehlo"' "$out"
+check "mail: the EHLO reply is joined (4 lines)" \
+    grep -q '"text":"fake.test\\nPIPELINING\\nSTARTTLS\\nENHANCEDSTATUSCODES"' "$out"
+
+printf '%s\n' 'EHLO lab.test' 'FROB' QUIT | run_stdin smtp
+out=$PL_OUT/mail-stdin.out
+check "mail: an unknown command gets 500 (text mode, script on stdin)" \
+    grep -q '^< 500 5.5.2 Error: command not recognized  # syntax error, command unrecognised' "$out"
+check "mail: text mode shows multi-line replies as sent" grep -q '^< 250-STARTTLS$' "$out"
+
+printf '%s\n' 'EHLO a' 'MAIL FROM:<a@b>' 'RCPT TO:<c@d>' DATA 'Subject: x' 'more' . QUIT \
+    >"$PL_OUT/middata.script"
+run middata --json --script "$PL_OUT/middata.script"
+check "mail: server closing mid-DATA warns that the message was lost" \
+    grep -q '"event":"warning","engine":"mail","text":"the connection closed in the middle of DATA' "$out"
+check "mail: ... and reports closed by the server in state data" \
+    grep -q '"event":"closed".*"by":"server","state":"data"' "$out"
+
+echo QUIT >"$PL_OUT/quit.script"
+run garbage --json --script "$PL_OUT/quit.script"
+check "mail: garbage greeting is an error, not a crash" \
+    grep -q '"event":"error".*"text":"a reply line starts with a three-digit code"' "$out"
+check "mail: garbage exits 1" test "$rc" = 1
+
+run overlong --json --script "$PL_OUT/quit.script"
+check "mail: a 5000-byte line without end is refused" \
+    grep -q '"event":"error".*"text":"the server sent a line longer than 1024 bytes"' "$out"
+check "mail: overlong exits 1" test "$rc" = 1
+
+printf '%s\n' 'USER alice' 'PASS secret' LIST 'RETR 1' STAT QUIT >"$PL_OUT/pop3.script"
+run pop3 --pop3 --json --script "$PL_OUT/pop3.script"
+check "mail: pop3 session exits 0" test "$rc" = 0
+check "mail: pop3 USER in plaintext gets the teaching warning" \
+    grep -q '"event":"warning".*in the clear' "$out"
+check "mail: pop3 PASS +OK moves to transaction" \
+    grep -q '"status":"+OK".*"state":"transaction"' "$out"
+check "mail: pop3 RETR data unstuffed" grep -q '"event":"data".*"line":".dot line"' "$out"
+check "mail: pop3 -ERR with [SYS/PERM] explained" \
+    grep -q '"status":"-ERR","code":"SYS/PERM".*"meaning":"a permanent system problem (RFC 3206)"' "$out"
+check "mail: pop3 QUIT ends in update" grep -q '"event":"closed".*"state":"update"' "$out"
+
+port=$((port + 10))	# run_stdin's port was used in a subshell
+check "mail: a bad port is a usage error" \
+    sh -c "$PL_BIN mail 127.0.0.1:0 </dev/null >/dev/null 2>&1; [ \$? = 2 ]"
