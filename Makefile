@@ -56,7 +56,7 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
-	  bsdutils conntrack nmap libmnl-dev net-tools
+	  bsdutils conntrack nmap libmnl-dev net-tools tcpdump
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc
