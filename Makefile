@@ -58,7 +58,7 @@ DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
 	  bsdutils conntrack nmap libmnl-dev net-tools traceroute mtr-tiny netcat-openbsd \
-	  python3 opensmtpd swaks dovecot-pop3d libssl-dev
+	  python3 opensmtpd swaks dovecot-pop3d libssl-dev tcpdump
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc
