@@ -137,7 +137,7 @@ static const int base_width[COL_COUNT] = {
 	[COL_PROTO] = 5, [COL_RECVQ] = 6, [COL_SENDQ] = 6, [COL_LOCAL] = 17,
 	[COL_PEER] = 17, [COL_STATE] = 12, [COL_PROC] = 16, [COL_USER] = 8,
 };
-#define STATE_WIDE	21	/* "FIN-WAIT-1->TIME-WAIT" */
+#define STATE_WIDE	22	/* "FIN-WAIT-1->FIN-WAIT-2" */
 
 /* The columns that fit w, Local and Peer sharing what is left. */
 static int

@@ -116,11 +116,16 @@ kill "$client"
 # The marks last 5 s, so both ends are looked for in one wait. The client's
 # end may be caught in FIN-WAIT-1 by one refresh and FIN-WAIT-2 by the
 # next (a slow machine, a sanitizer build): either way it ends FIN-WAIT-2.
-both_ends_changed() {
-	screen | grep -qE "ESTAB->CLOSE-WAIT" &&
-	    screen | grep -qE "(ESTAB|FIN-WAIT-1)->FIN-WAIT-2"
-}
-if retry 6 both_ends_changed; then
+client_changed() { screen | grep -qE "(ESTAB|FIN-WAIT-1)->FIN-WAIT-2"; }
+server_changed() { screen | grep -qE "ESTAB->CLOSE-WAIT"; }
+seen_client=false seen_server=false
+for _ in $(seq 1 60); do	# 6 s: each end's mark is seen while it lasts
+	client_changed && seen_client=true
+	server_changed && seen_server=true
+	$seen_client && $seen_server && break
+	sleep 0.1
+done
+if $seen_client && $seen_server; then
 	pass "sockets pane: closing the client shows its end ->FIN-WAIT-2"
 	pass "sockets pane: and the server's end ESTAB->CLOSE-WAIT"
 else
