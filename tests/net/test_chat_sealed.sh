@@ -58,12 +58,14 @@ peer_stop dot
 # shellcheck disable=SC2046
 peer_start eve - $(sealed blue-harbour-7 eve) --port $((base + 500)) \
     --scan-range "$((base - 100))-$((base + 99))" --scan-rate 400 127.0.0.1:scan
-check "scan: finds the first member's port" \
-    peer_wait eve '"event":"scan_found","engine":"mesh","endpoint":"127\.0\.0\.1:'"$base"'"'
+# ann (base) and ben (base + 1) both answer; eve stops at the first answer
+# to arrive, which on a loaded machine may be ben's (probes 2.5 ms apart).
+check "scan: finds a member's port (ann's or ben's)" \
+    peer_wait eve '"event":"scan_found","engine":"mesh","endpoint":"127\.0\.0\.1:('"$base|$((base + 1))"')"'
 check "scan: then joins and meets both" peer_wait eve '"name":"ben","state":"direct"'
 sent=$(grep -oE '"event":"scan_found".*"sent":[0-9]+' "$PL_OUT/eve.out" | grep -oE '[0-9]+$')
-check "scan: stopped at the first answer (101 ports, lowest first)" \
-    test "${sent:-0}" -ge 101 -a "${sent:-0}" -le 103
+check "scan: stopped at the first answer (101 or 102 ports, lowest first)" \
+    test "${sent:-0}" -ge 101 -a "${sent:-0}" -le 104
 secs=$(grep -oE '"event":"scan_found".*"seconds":[0-9.]+' "$PL_OUT/eve.out" | grep -oE '[0-9.]+$')
 check "scan: paced at 400/s (101 probes take >= 0.24 s)" \
     awk -v s="${secs:-0}" 'BEGIN { exit !(s >= 0.24) }'
