@@ -26,6 +26,7 @@
 #include "mail/mail_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
+#include "storage/storage_cli.h"
 #include "sockets/routes_cli.h"
 #include "sockets/sockets.h"
 #include "sockets/sockets_cli.h"
@@ -77,6 +78,7 @@ static const char usage_text[] =
     "  scan      connect, SYN and UDP port scans with banners, like nmap\n"
     "  trace     the path to a host, hop by hop, like mtr -r\n"
     "  mail      talk SMTP or POP3 line by line, every reply explained\n"
+    "  store     keep a file alive only in ICMP echoes bounced off a host\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -137,6 +139,7 @@ report_privs(struct evlog *log)
 		{ "live capture", PRIV_NET_RAW },
 		{ "SYN scan", PRIV_NET_RAW },
 		{ "traceroute (ICMP and TCP probes)", PRIV_NET_RAW },
+		{ "storage in flight (raw ICMP; or a ping socket)", PRIV_NET_RAW },
 		{ "the NAT lab", PRIV_NET_ADMIN },
 	};
 	struct privs p;
@@ -472,6 +475,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "mail") == 0)
 		return mail_cli_main(argc, argv);
+	if (strcmp(argv[0], "store") == 0)
+		return storage_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
 	if (strcmp(argv[0], "routes") == 0)
