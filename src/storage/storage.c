@@ -480,6 +480,30 @@ on_stats(evutil_socket_t fd, short what, void *arg)
 	push_stats(arg, "stats");
 }
 
+static void missing_list(const struct storage *, char *, size_t);
+
+/* Nothing can come back: a recall reports what it has; without one, a
+ * "file_lost" event names the chunks that are gone. */
+static void
+give_up(struct storage *s)
+{
+	char missing[600];
+	struct ev ev;
+
+	if (s->out_fd >= 0) {
+		finish_recall(s);
+		return;
+	}
+	missing_list(s, missing, sizeof missing);
+	ev_init(&ev, "storage", "file_lost");
+	ev_int(&ev, "chunks", s->ndata);
+	ev_int(&ev, "missing", s->ndata);
+	ev_str(&ev, "missing_chunks", missing);
+	ev_str(&ev, "why", s->why_gone);
+	evlog_push(s->log, &ev);
+	end(s, 1);
+}
+
 /* Copies not back within the RTO, and a far host gone quiet. */
 static void
 on_tick(evutil_socket_t fd, short what, void *arg)
@@ -510,19 +534,16 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		    "%.60s is not answering, and what was in flight is gone",
 		    s->cfg.via, STORAGE_SILENCE_S, s->cfg.via);
 		push_error(s, why);
-		if (s->why_gone[0] == '\0')
+		if (s->why_gone[0] == '\0' || s->st.lost_for_good == 0)
 			snprintf(s->why_gone, sizeof s->why_gone, "%.100s stopped "
 			    "answering", s->cfg.via);
-		if (s->out_fd >= 0)
-			finish_recall(s);
-		else
-			end(s, 1);
+		give_up(s);
 		return;
 	}
-	if (!s->st.loading && s->st.in_flight_packets == 0 && s->out_fd < 0 &&
+	if (!s->st.loading && s->st.in_flight_packets == 0 &&
 	    s->st.lost_for_good > 0) {
 		push_error(s, "every chunk is lost: nothing is left in flight");
-		end(s, 1);
+		give_up(s);
 	}
 }
 
