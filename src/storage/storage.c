@@ -509,9 +509,10 @@ static void
 on_tick(evutil_socket_t fd, short what, void *arg)
 {
 	struct storage *s = arg;
-	double now = clock_mono(), limit = rto(s);
+	double now = clock_mono(), limit = rto(s), quiet;
 	unsigned slot;
 	char why[300];
+	bool nothing_left;
 
 	(void)fd;
 	(void)what;
@@ -529,10 +530,14 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		finish_recall(s);
 		return;
 	}
-	if (s->st.sent > 0 && now - s->last_reply >= STORAGE_SILENCE_S) {
-		snprintf(why, sizeof why, "no echo reply from %.60s for %.0f s: "
+	quiet = now - s->last_reply;
+	nothing_left = !s->st.loading && s->st.in_flight_packets == 0 &&
+	    s->st.lost_for_good > 0;
+	if (s->st.sent > 0 && (quiet >= STORAGE_SILENCE_S ||
+	    (nothing_left && quiet >= RTO_MIN_S))) {
+		snprintf(why, sizeof why, "no echo reply from %.60s for %.1f s: "
 		    "%.60s is not answering, and what was in flight is gone",
-		    s->cfg.via, STORAGE_SILENCE_S, s->cfg.via);
+		    s->cfg.via, quiet, s->cfg.via);
 		push_error(s, why);
 		if (s->why_gone[0] == '\0' || s->st.lost_for_good == 0)
 			snprintf(s->why_gone, sizeof s->why_gone, "%.100s stopped "
@@ -540,8 +545,7 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		give_up(s);
 		return;
 	}
-	if (!s->st.loading && s->st.in_flight_packets == 0 &&
-	    s->st.lost_for_good > 0) {
+	if (nothing_left) {
 		push_error(s, "every chunk is lost: nothing is left in flight");
 		give_up(s);
 	}
