@@ -539,9 +539,8 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		    "%.60s is not answering, and what was in flight is gone",
 		    s->cfg.via, quiet, s->cfg.via);
 		push_error(s, why);
-		if (s->why_gone[0] == '\0' || s->st.lost_for_good == 0)
-			snprintf(s->why_gone, sizeof s->why_gone, "%.100s stopped "
-			    "answering", s->cfg.via);
+		snprintf(s->why_gone, sizeof s->why_gone, "%.100s stopped "
+		    "answering", s->cfg.via);
 		give_up(s);
 		return;
 	}
