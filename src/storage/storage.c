@@ -494,6 +494,7 @@ give_up(struct storage *s)
 		finish_recall(s);
 		return;
 	}
+	push_stats(s, "stats");
 	missing_list(s, missing, sizeof missing);
 	ev_init(&ev, "storage", "file_lost");
 	ev_int(&ev, "chunks", s->ndata);
