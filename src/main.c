@@ -38,6 +38,7 @@
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
 #include "../ui/pane_trace.h"
+#include "../ui/pane_storage.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -443,6 +444,7 @@ run_tui(struct options *o)
 	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
+	pane_storage_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)
