@@ -153,10 +153,10 @@ static const struct {
 	int		 role, attr;
 	const char	*name;
 } cells[] = {
-	[STORAGE_CELL_FLIGHT] = { '#', ROLE_TEXT, 0, "in flight" },
+	[STORAGE_CELL_FLIGHT] = { '#', ROLE_TEXT, 0, "flying" },
 	[STORAGE_CELL_LOST] = { '!', ROLE_WARNING, A_BOLD, "lost" },
 	[STORAGE_CELL_REPAIRED] = { '+', ROLE_STATUS, A_BOLD, "repaired" },
-	[STORAGE_CELL_GONE] = { 'x', ROLE_WARNING, A_REVERSE, "lost for good" },
+	[STORAGE_CELL_GONE] = { 'x', ROLE_WARNING, A_REVERSE, "gone" },
 	[STORAGE_CELL_RECALLED] = { '=', ROLE_TITLE_FOCUS, 0, "recalled" },
 };
 
@@ -164,11 +164,12 @@ static void
 draw_legend(WINDOW *win, int y, int w)
 {
 	char item[40];
+	/* Short names: the legend fits a quarter of the screen. */
 	size_t i;
 	int x = 0;
 
 	for (i = 0; i < sizeof cells / sizeof cells[0] && x < w; i++) {
-		snprintf(item, sizeof item, "%c %s  ", cells[i].ch, cells[i].name);
+		snprintf(item, sizeof item, "%c %s ", cells[i].ch, cells[i].name);
 		x += draw_text(win, y, x, w - x, theme_attr(cells[i].role) |
 		    cells[i].attr, item);
 	}
@@ -206,26 +207,31 @@ draw_grid(WINDOW *win, int y, int h, int w, const struct storage *s)
 		    theme_attr(ROLE_DIM), " ... (z zooms)");
 }
 
+/* Four short lines, so the view reads in a quarter of the screen. */
 static void
 draw_stats(WINDOW *win, int y, int w, const struct storage *s)
 {
 	struct storage_stats st;
-	char line[400];
+	char line[4][200];
+	int i;
 
 	storage_get_stats(s, &st);
-	snprintf(line, sizeof line, "%llu B in %u chunks (%u data + %u parity, "
-	    "%u cop%s, %s socket)", (unsigned long long)st.size,
-	    st.data_chunks + st.parity_chunks, st.data_chunks, st.parity_chunks,
-	    st.copies, st.copies == 1 ? "y" : "ies", st.socket_kind);
-	draw_text(win, y, 0, w, theme_attr(ROLE_TEXT), line);
-	snprintf(line, sizeof line, "in flight %u chunks %llu B  RTT %.1f ms  "
-	    "lost %llu  repaired %llu  copies back %llu  lost for good %u  "
-	    "held at most %zu B", st.in_flight_chunks,
-	    (unsigned long long)st.in_flight_bytes, st.rtt_ms,
-	    (unsigned long long)st.lost, (unsigned long long)st.repaired,
-	    (unsigned long long)st.copies_restored, st.lost_for_good,
-	    st.window_bytes);
-	draw_text(win, y + 1, 0, w, theme_attr(ROLE_STATUS), line);
+	snprintf(line[0], sizeof line[0], "%llu B: %u data + %u parity chunks, "
+	    "%u cop%s, %s socket", (unsigned long long)st.size, st.data_chunks,
+	    st.parity_chunks, st.copies, st.copies == 1 ? "y" : "ies",
+	    st.socket_kind);
+	snprintf(line[1], sizeof line[1], "in flight %u chunks %llu B  RTT "
+	    "%.1f ms", st.in_flight_chunks,
+	    (unsigned long long)st.in_flight_bytes, st.rtt_ms);
+	snprintf(line[2], sizeof line[2], "lost %llu  repaired %llu  copies "
+	    "back %llu  lost for good %u", (unsigned long long)st.lost,
+	    (unsigned long long)st.repaired,
+	    (unsigned long long)st.copies_restored, st.lost_for_good);
+	snprintf(line[3], sizeof line[3], "this program holds at most %zu B "
+	    "of it", st.window_bytes);
+	for (i = 0; i < 4; i++)
+		draw_text(win, y + i, 0, w, theme_attr(i == 0 ? ROLE_TEXT :
+		    ROLE_STATUS), line[i]);
 }
 
 static int
@@ -251,28 +257,27 @@ draw(struct pane *pane, WINDOW *win)
 
 	if (v == NULL || h < 1 || w < 1)
 		return;
-	if (h < 6 || w < 40) {
+	if (h < 9 || w < 40) {
 		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
 		    "Storage: too small (z zooms)");
 		return;
 	}
-	x = draw_field(win, 0, w, "File ", v->file.buf, 20, f && v->field == F_FILE);
+	x = draw_field(win, 0, w, "File ", v->file.buf, 14, f && v->field == F_FILE);
 	x = draw_field(win, x, w, "Via ", v->host.buf, 15, f && v->field == F_HOST);
-	x = draw_field(win, x, w, "Mode ", v->classic ? "<classic>" :
+	x = draw_field(win, x, w, "", v->classic ? "<classic>" :
 	    "<ours>", 9, f && v->field == F_MODE);
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), !v->running ?
-	    "Enter: store" : v->recalling ? "recalling ..." :
-	    "Enter: recall  Esc: let go");
+	    "Enter: store" : v->recalling ? "recalling" : "Enter: recall");
 	s = v->job != NULL ? storage_job_storage(v->job) : NULL;
 	draw_text(win, 1, 0, w, theme_attr(v->running && v->status[0] == '\0' ?
 	    ROLE_STATUS : ROLE_WARNING), v->running && v->status[0] == '\0' ?
-	    "storing: every chunk is on the wire, sent again as it returns" :
+	    "stored: on the wire only (Esc lets it go)" :
 	    v->status);
 	if (s == NULL)
 		return;
 	draw_stats(win, 2, w, s);
-	draw_legend(win, 4, w);
-	draw_grid(win, 5, h, w, s);
+	draw_legend(win, 6, w);
+	draw_grid(win, 7, h, w, s);
 }
 
 static void

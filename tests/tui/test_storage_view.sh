@@ -34,15 +34,19 @@ keys F4 F9
 storage_shown() { [ -n "$(title_row Storage)" ] && [ -z "$(title_row Scanner)" ]; }
 scanner_back() { [ -z "$(title_row Storage)" ] && [ -n "$(title_row Scanner)" ]; }
 check "storage view: F9 shows Storage where Scanner was" retry 3 storage_shown
-check "storage view: the form has the file and far" wait_screen "File notes.txt +Via 203.0.113.10"
+check "storage view: the form has the file, far and the mode" \
+    wait_screen "File notes.txt +Via 203.0.113.10 +<ours>"
 keys Enter
 check "storage view: 16 chunks and 8 parity in 2 copies over a raw socket" \
-    wait_screen "16384 B in 24 chunks \(16 data \+ 8 parity, 2 copies, raw socket\)" 5
-check "storage view: bytes in flight, RTT and the bound are shown" \
-    wait_screen "in flight 24 chunks [0-9]+ B +RTT [0-9.]+ ms .*held at most 63488 B" 5
+    wait_screen "16384 B: 16 data \+ 8 parity chunks, 2 copies, raw socket" 5
+check "storage view: bytes in flight and RTT" \
+    wait_screen "in flight 24 chunks 50496 B +RTT [0-9.]+ ms" 5
+check "storage view: losses and repairs" on_screen "lost [0-9]+ +repaired [0-9]+ +copies back [0-9]+ +lost for good 0"
+check "storage view: the bound on what the program holds" \
+    on_screen "this program holds at most 63488 B of it"
 check "storage view: the grid shows 16 data cells in flight" \
     wait_screen "^│?################ *│?" 3
-check "storage view: and the legend" on_screen "# in flight +! lost +\+ repaired"
+check "storage view: and the legend" on_screen "# flying ! lost \+ repaired x gone = recalled"
 keys F10
 check "storage view: quitting while stored asks first" \
     wait_screen "Quit\? a file is stored in flight" 3
