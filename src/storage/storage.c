@@ -1,7 +1,8 @@
 /*
- * storage.c: the storage in flight on the loop (see storage.h): loading
- * the file into flight, bouncing every chunk again as its reply returns,
- * counting losses, and the recall.
+ * storage.c: the storage in flight on the loop (see storage.h): checking
+ * and loading the file into flight group by group, the timers (timeouts,
+ * silence, statistics), and starting and ending. The chunks on the wire
+ * are storage_flight.c's, the recall storage_recall.c's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,40 +21,6 @@
 
 #define LOAD_INTERVAL_S	0.010	/* one group into flight per tick */
 #define TICK_S		0.020	/* timeouts and deadlines */
-#define REORDER		3	/* later echoes back before one: it is lost */
-#define RTO_MIN_S	0.5
-#define RTO_MAX_S	3.0
-#define RECALL_MIN_S	2.0
-
-static void lose_slot(struct storage *, unsigned slot, const char *why);
-
-unsigned
-storage_group_of(const struct storage *s, unsigned mb)
-{
-	return mb < s->ndata ? mb / s->cfg.k : (mb - s->ndata) / s->cfg.m;
-}
-
-unsigned
-storage_pos_of(const struct storage *s, unsigned mb)
-{
-	return mb < s->ndata ? mb % s->cfg.k :
-	    s->cfg.k + (mb - s->ndata) % s->cfg.m;
-}
-
-unsigned
-storage_member_at(const struct storage *s, unsigned group, unsigned pos)
-{
-	return pos < s->cfg.k ? group * s->cfg.k + pos :
-	    s->ndata + group * s->cfg.m + (pos - s->cfg.k);
-}
-
-unsigned
-storage_real_data(const struct storage *s, unsigned group)
-{
-	unsigned first = group * s->cfg.k;
-
-	return s->ndata - first < s->cfg.k ? s->ndata - first : s->cfg.k;
-}
 
 size_t
 storage_window_bytes(unsigned k, unsigned m)
@@ -64,37 +31,8 @@ storage_window_bytes(unsigned k, unsigned m)
 	    (size_t)(k + m) * STORAGE_CHUNK_MAX + 2048;
 }
 
-static uint16_t
-payload_len(const struct storage *s, unsigned mb)
-{
-	uint64_t off = (uint64_t)mb * STORAGE_CHUNK_MAX;
-
-	if (mb >= s->ndata)
-		return STORAGE_CHUNK_MAX;
-	return (uint16_t)(s->size - off < STORAGE_CHUNK_MAX ? s->size - off :
-	    STORAGE_CHUNK_MAX);
-}
-
-size_t
-storage_build(const struct storage *s, unsigned mb, const uint8_t *block,
-    uint8_t *out, size_t outlen)
-{
-	struct storage_chunk c = {
-		.kind = mb < s->ndata ? STORAGE_DATA : STORAGE_PARITY,
-		.k = (uint8_t)s->cfg.k, .m = (uint8_t)s->cfg.m,
-		.file_id = s->file_id,
-		.index = (uint16_t)(mb < s->ndata ? mb :
-		    storage_pos_of(s, mb) - s->cfg.k),
-		.group = (uint16_t)storage_group_of(s, mb),
-		.count = (uint16_t)s->ndata, .len = payload_len(s, mb),
-		.file_size = (uint32_t)s->size,
-	};
-
-	return storage_chunk_build(out, outlen, &c, block);
-}
-
-static void
-push_error(struct storage *s, const char *why)
+void
+storage_push_error(struct storage *s, const char *why)
 {
 	struct ev ev;
 
@@ -102,267 +40,6 @@ push_error(struct storage *s, const char *why)
 	ev_str(&ev, "via", s->cfg.via);
 	ev_str(&ev, "why", why);
 	evlog_push(s->log, &ev);
-}
-
-/* Puts one copy on the wire under a new sequence number. */
-static void
-send_slot(struct storage *s, unsigned slot, const uint8_t *bytes, size_t len)
-{
-	struct slot *sl = &s->slots[slot];
-	uint16_t seq = s->next_seq;
-	uint32_t old = s->seq_slot[seq];
-
-	/* 65536 sends later, a copy still out is long lost. */
-	if (old != 0 && s->slots[old - 1].seq == seq &&
-	    s->slots[old - 1].state == SLOT_FLIGHT)
-		lose_slot(s, old - 1, "sequence numbers wrapped");
-	if (s->head == seq && s->st.sent > 0)
-		s->head++;
-	s->next_seq++;
-	s->seq_slot[seq] = slot + 1;
-	sl->seq = seq;
-	sl->state = SLOT_FLIGHT;
-	sl->bytes = (uint16_t)len;
-	sl->sent = clock_mono();
-	s->members[slot / s->cfg.copies].alive++;
-	s->st.in_flight_packets++;
-	s->st.in_flight_bytes += len;
-	s->st.sent++;
-	/* Refused by the kernel (a full queue): the copy counts as sent and
-	 * its loss is found as any other. */
-	storage_sock_send(&s->sock, seq, bytes, len);
-}
-
-unsigned
-storage_revive(struct storage *s, unsigned mb, const uint8_t *bytes, size_t len)
-{
-	struct member *m = &s->members[mb];
-	unsigned c, n = 0;
-
-	if (s->stopping)
-		return 0;
-	for (c = 0; c < s->cfg.copies; c++)
-		if (s->slots[mb * s->cfg.copies + c].state != SLOT_FLIGHT) {
-			send_slot(s, mb * s->cfg.copies + c, bytes, len);
-			n++;
-		}
-	if (n > 0 && m->dead) {
-		m->dead = false;
-		s->groups[storage_group_of(s, mb)].dead--;
-		if (s->cells[mb] == STORAGE_CELL_LOST ||
-		    s->cells[mb] == STORAGE_CELL_GONE)
-			s->cells[mb] = STORAGE_CELL_FLIGHT;
-	}
-	if (n > 0 && m->gone) {		/* a late echo after all */
-		m->gone = false;
-		s->st.lost_for_good--;
-	}
-	return n;
-}
-
-static void
-report_lost(struct storage *s, unsigned mb, const char *why)
-{
-	struct ev ev;
-
-	ev_init(&ev, "storage", "chunk_lost");
-	ev_int(&ev, "chunk", mb < s->ndata ? (int64_t)mb :
-	    (int64_t)(storage_pos_of(s, mb) - s->cfg.k));
-	ev_str(&ev, "kind", mb < s->ndata ? "data" : "parity");
-	ev_int(&ev, "group", storage_group_of(s, mb));
-	ev_str(&ev, "why", why);
-	evlog_push(s->log, &ev);
-}
-
-void
-storage_group_lost(struct storage *s, unsigned group, const char *why)
-{
-	unsigned pos, mb;
-	struct ev ev;
-
-	if (!s->groups[group].gone && s->why_gone[0] == '\0')
-		snprintf(s->why_gone, sizeof s->why_gone, "group %u: %s", group, why);
-	s->groups[group].gone = true;
-	storage_repair_drop(s, group);
-	for (pos = 0; pos < storage_real_data(s, group); pos++) {
-		mb = storage_member_at(s, group, pos);
-		if (s->members[mb].alive > 0 || s->members[mb].gone ||
-		    s->members[mb].written)
-			continue;
-		s->members[mb].gone = true;
-		s->cells[mb] = STORAGE_CELL_GONE;
-		s->st.lost_for_good++;
-		ev_init(&ev, "storage", "chunk_lost_for_good");
-		ev_int(&ev, "chunk", mb);
-		ev_int(&ev, "group", group);
-		ev_str(&ev, "why", why);
-		evlog_push(s->log, &ev);
-	}
-}
-
-/* Chunks of the group we can still rebuild from: alive or held. */
-static unsigned
-available(const struct storage *s, unsigned group)
-{
-	unsigned pos, n = 0, real = storage_real_data(s, group);
-
-	for (pos = 0; pos < s->cfg.k + s->cfg.m; pos++) {
-		unsigned mb;
-
-		if (pos < s->cfg.k && pos >= real) {
-			n++;		/* padding: zeros */
-			continue;
-		}
-		mb = storage_member_at(s, group, pos);
-		n += s->members[mb].alive > 0 || storage_repair_holds(s, mb);
-	}
-	return n;
-}
-
-/* A chunk with no copy left: repair it, or say the group is lost. */
-static void
-member_dead(struct storage *s, unsigned mb, const char *why)
-{
-	unsigned group = storage_group_of(s, mb);
-	char text[200];
-
-	s->st.lost++;
-	s->cells[mb] = STORAGE_CELL_LOST;
-	s->members[mb].dead = true;
-	s->groups[group].dead++;
-	report_lost(s, mb, why);
-	if (s->groups[group].gone) {
-		storage_group_lost(s, group, "its group was already lost");
-		return;
-	}
-	if (s->cfg.m == 0) {
-		snprintf(text, sizeof text, "chunk %u: %s, with no %s to rebuild "
-		    "it from", mb, why, s->cfg.copies > 1 ? "copy or parity" :
-		    "copy or parity (one copy, no parity)");
-		storage_group_lost(s, group, text);
-		return;
-	}
-	if (available(s, group) < s->cfg.k) {
-		snprintf(text, sizeof text, "only %u of its %u chunks left, %u "
-		    "needed to rebuild", available(s, group), s->cfg.k + s->cfg.m,
-		    s->cfg.k);
-		storage_group_lost(s, group, text);
-		return;
-	}
-	storage_repair_want(s, group);
-}
-
-static void
-lose_slot(struct storage *s, unsigned slot, const char *why)
-{
-	struct slot *sl = &s->slots[slot];
-	unsigned mb = slot / s->cfg.copies;
-
-	sl->state = SLOT_DEAD;
-	s->st.in_flight_packets--;
-	s->st.in_flight_bytes -= sl->bytes;
-	if (--s->members[mb].alive == 0 && !s->stopping)
-		member_dead(s, mb, why);
-}
-
-static bool
-slot_live(const struct storage *s, uint16_t seq, unsigned *slot)
-{
-	uint32_t v = s->seq_slot[seq];
-
-	if (v == 0 || s->slots[v - 1].seq != seq ||
-	    s->slots[v - 1].state != SLOT_FLIGHT)
-		return false;
-	*slot = v - 1;
-	return true;
-}
-
-/* The wire keeps order: what was sent REORDER sends before an echo that
- * came back, and is still out, was dropped. */
-static void
-lose_older(struct storage *s, uint16_t seq)
-{
-	unsigned slot;
-
-	while (s->head != s->next_seq && (int16_t)(seq - s->head) > REORDER) {
-		if (slot_live(s, s->head, &slot))
-			lose_slot(s, slot, "later echoes came back first");
-		s->head++;
-	}
-}
-
-static double
-rto(const struct storage *s)
-{
-	double t = s->have_rtt ? 2 * s->srtt + 4 * s->rttvar : 1.0;
-
-	return t < RTO_MIN_S ? RTO_MIN_S : t > RTO_MAX_S ? RTO_MAX_S : t;
-}
-
-static void
-rtt_sample(struct storage *s, double r)
-{
-	if (!s->have_rtt) {
-		s->srtt = r;
-		s->rttvar = r / 2;
-		s->have_rtt = true;
-		return;
-	}
-	s->rttvar = 0.75 * s->rttvar + 0.25 * (r > s->srtt ? r - s->srtt :
-	    s->srtt - r);
-	s->srtt = 0.875 * s->srtt + 0.125 * r;
-}
-
-/* Which member a chunk on the wire is. */
-static bool
-member_of(const struct storage *s, const struct storage_chunk *c, unsigned *mb)
-{
-	if (c->file_id != s->file_id || c->count != s->ndata ||
-	    c->k != s->cfg.k || c->m != s->cfg.m)
-		return false;
-	if (c->kind == STORAGE_DATA)
-		*mb = c->index;
-	else if (c->group < s->ngroups)
-		*mb = storage_member_at(s, c->group, s->cfg.k + c->index);
-	else
-		return false;
-	return true;
-}
-
-static void finish_recall(struct storage *);
-
-static void
-on_reply(void *arg, uint16_t seq, const uint8_t *data, size_t len)
-{
-	struct storage *s = arg;
-	struct storage_chunk c;
-	unsigned slot, mb, n;
-	uint32_t v = s->seq_slot[seq];
-
-	if (s->ended || storage_chunk_parse(data, len, &c) != STORAGE_CHUNK_OK ||
-	    !member_of(s, &c, &mb) || v == 0 || (v - 1) / s->cfg.copies != mb ||
-	    s->slots[v - 1].seq != seq || s->slots[v - 1].state == SLOT_IDLE)
-		return;		/* not ours, damaged, or a duplicate */
-	slot = v - 1;
-	s->st.received++;
-	s->last_reply = clock_mono();
-	if (s->slots[slot].state == SLOT_FLIGHT) {
-		rtt_sample(s, s->last_reply - s->slots[slot].sent);
-		lose_older(s, seq);
-		s->slots[slot].state = SLOT_IDLE;
-		s->st.in_flight_packets--;
-		s->st.in_flight_bytes -= s->slots[slot].bytes;
-		s->members[mb].alive--;
-	}	/* else a late one, counted lost already: welcome back */
-	if (mb < s->ndata)
-		storage_recall_block(s, mb, c.payload, c.len);
-	storage_repair_offer(s, mb, &c);
-	/* Itself, and any sibling copy that was lost. */
-	n = storage_revive(s, mb, data, STORAGE_CHUNK_HDR + c.len);
-	if (n > 1)
-		s->st.copies_restored += n - 1;
-	if (s->out_fd >= 0 && s->written == s->ndata - s->st.lost_for_good)
-		finish_recall(s);
 }
 
 /* Reads group g's data, makes its parity, and puts all of it in flight. */
@@ -383,9 +60,9 @@ load_group(struct storage *s, unsigned g)
 		if (pos >= real)
 			continue;
 		mb = storage_member_at(s, g, pos);
-		n = pread(s->fd, data[pos], payload_len(s, mb),
+		n = pread(s->fd, data[pos], storage_payload_len(s, mb),
 		    (off_t)mb * STORAGE_CHUNK_MAX);
-		if (n != (ssize_t)payload_len(s, mb))
+		if (n != (ssize_t)storage_payload_len(s, mb))
 			return -1;
 	}
 	for (pos = 0; pos < s->cfg.m; pos++)
@@ -404,8 +81,8 @@ load_group(struct storage *s, unsigned g)
 	return 0;
 }
 
-static void
-end(struct storage *s, int status)
+void
+storage_end(struct storage *s, int status)
 {
 	if (s->ended)
 		return;
@@ -436,8 +113,8 @@ on_load(evutil_socket_t fd, short what, void *arg)
 	if (load_group(s, s->loaded_groups) != 0) {
 		snprintf(why, sizeof why, "reading %.200s: %.80s", s->cfg.path,
 		    errno != 0 ? strerror(errno) : "the file changed size");
-		push_error(s, why);
-		end(s, 1);
+		storage_push_error(s, why);
+		storage_end(s, 1);
 		return;
 	}
 	if (++s->loaded_groups < s->ngroups)
@@ -449,8 +126,8 @@ on_load(evutil_socket_t fd, short what, void *arg)
 	s->st.loading = false;
 }
 
-static void
-push_stats(struct storage *s, const char *kind)
+void
+storage_push_stats(struct storage *s, const char *kind)
 {
 	struct storage_stats st;
 	struct ev ev;
@@ -477,32 +154,7 @@ on_stats(evutil_socket_t fd, short what, void *arg)
 {
 	(void)fd;
 	(void)what;
-	push_stats(arg, "stats");
-}
-
-static void missing_list(const struct storage *, char *, size_t);
-
-/* Nothing can come back: a recall reports what it has; without one, a
- * "file_lost" event names the chunks that are gone. */
-static void
-give_up(struct storage *s)
-{
-	char missing[600];
-	struct ev ev;
-
-	if (s->out_fd >= 0) {
-		finish_recall(s);
-		return;
-	}
-	push_stats(s, "stats");
-	missing_list(s, missing, sizeof missing);
-	ev_init(&ev, "storage", "file_lost");
-	ev_int(&ev, "chunks", s->ndata);
-	ev_int(&ev, "missing", s->ndata);
-	ev_str(&ev, "missing_chunks", missing);
-	ev_str(&ev, "why", s->why_gone);
-	evlog_push(s->log, &ev);
-	end(s, 1);
+	storage_push_stats(arg, "stats");
 }
 
 /* Copies not back within the RTO, and a far host gone quiet. */
@@ -510,134 +162,35 @@ static void
 on_tick(evutil_socket_t fd, short what, void *arg)
 {
 	struct storage *s = arg;
-	double now = clock_mono(), limit = rto(s), quiet;
-	unsigned slot;
+	double now = clock_mono(), limit = storage_rto(s), quiet;
 	char why[300];
 	bool nothing_left;
 
 	(void)fd;
 	(void)what;
-	while (s->head != s->next_seq) {
-		if (slot_live(s, s->head, &slot)) {
-			if (now - s->slots[slot].sent < limit)
-				break;
-			snprintf(why, sizeof why, "no reply within %.0f ms",
-			    limit * 1000);
-			lose_slot(s, slot, why);
-		}
-		s->head++;
-	}
+	storage_timeouts(s, now, limit);
 	if (s->out_fd >= 0 && now >= s->recall_deadline) {
-		finish_recall(s);
+		storage_finish_recall(s);
 		return;
 	}
 	quiet = now - s->last_reply;
 	nothing_left = !s->st.loading && s->st.in_flight_packets == 0 &&
 	    s->st.lost_for_good > 0;
 	if (s->st.sent > 0 && (quiet >= STORAGE_SILENCE_S ||
-	    (nothing_left && quiet >= RTO_MIN_S))) {
+	    (nothing_left && quiet >= STORAGE_RTO_MIN_S))) {
 		snprintf(why, sizeof why, "no echo reply from %.60s for %.1f s: "
 		    "%.60s is not answering, and what was in flight is gone",
 		    s->cfg.via, quiet, s->cfg.via);
-		push_error(s, why);
+		storage_push_error(s, why);
 		snprintf(s->why_gone, sizeof s->why_gone, "%.100s stopped "
 		    "answering", s->cfg.via);
-		give_up(s);
+		storage_give_up(s);
 		return;
 	}
 	if (nothing_left) {
-		push_error(s, "every chunk is lost: nothing is left in flight");
-		give_up(s);
+		storage_push_error(s, "every chunk is lost: nothing is left in flight");
+		storage_give_up(s);
 	}
-}
-
-/* "3,7-9": the data chunks not recalled. */
-static void
-missing_list(const struct storage *s, char *buf, size_t len)
-{
-	unsigned i, j;
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < s->ndata && used + 24 < len; i = j) {
-		if (s->members[i].written) {
-			j = i + 1;
-			continue;
-		}
-		for (j = i + 1; j < s->ndata && !s->members[j].written; j++)
-			;
-		used += (size_t)snprintf(buf + used, len - used, "%s%u", used ?
-		    "," : "", i);
-		if (j - 1 > i)
-			used += (size_t)snprintf(buf + used, len - used, "-%u", j - 1);
-	}
-}
-
-static void
-finish_recall(struct storage *s)
-{
-	char missing[600];
-	bool intact = s->written == s->ndata;
-	struct ev ev;
-
-	push_stats(s, "stats");
-	missing_list(s, missing, sizeof missing);
-	if (close(s->out_fd) != 0)
-		intact = false;
-	s->out_fd = -1;
-	ev_init(&ev, "storage", "recalled");
-	ev_str(&ev, "out", s->out);
-	ev_bool(&ev, "intact", intact);
-	ev_int(&ev, "size", (int64_t)s->size);
-	ev_int(&ev, "chunks", s->ndata);
-	ev_int(&ev, "recalled", s->written);
-	ev_int(&ev, "missing", s->ndata - s->written);
-	ev_str(&ev, "missing_chunks", missing);
-	if (!intact)
-		ev_str(&ev, "why", s->why_gone[0] != '\0' ? s->why_gone :
-		    "not back before the recall's deadline");
-	evlog_push(s->log, &ev);
-	end(s, intact ? 0 : 1);
-}
-
-void
-storage_recall_block(struct storage *s, unsigned mb, const uint8_t *payload,
-    size_t len)
-{
-	if (s->out_fd < 0 || s->members[mb].written)
-		return;
-	if (pwrite(s->out_fd, payload, len, (off_t)mb * STORAGE_CHUNK_MAX) !=
-	    (ssize_t)len)
-		return;		/* counted missing; close reports it too */
-	s->members[mb].written = true;
-	s->cells[mb] = STORAGE_CELL_RECALLED;
-	s->written++;
-}
-
-int
-storage_recall(struct storage *s, const char *out, char *err, size_t errlen)
-{
-	double wait = 4 * rto(s);
-
-	if (s->ended || s->out_fd >= 0) {
-		snprintf(err, errlen, "nothing in flight to recall");
-		return -1;
-	}
-	if ((s->out_fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) < 0 || ftruncate(s->out_fd, (off_t)s->size) != 0) {
-		snprintf(err, errlen, "%s: %s", out, strerror(errno));
-		if (s->out_fd >= 0)
-			close(s->out_fd);
-		s->out_fd = -1;
-		return -1;
-	}
-	snprintf(s->out, sizeof s->out, "%s", out);
-	/* Every chunk passes once a round trip; lost ones need a repair. */
-	s->recall_deadline = clock_mono() + (wait < RECALL_MIN_S ? RECALL_MIN_S :
-	    wait);
-	if (s->written == s->ndata - s->st.lost_for_good && s->st.lost_for_good > 0)
-		finish_recall(s);
-	return 0;
 }
 
 static int
@@ -733,7 +286,7 @@ storage_new(struct loop *loop, struct evlog *log, const struct storage_config *c
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
-	if (storage_sock_open(&s->sock, loop, &cfg->dst, on_reply, s, err,
+	if (storage_sock_open(&s->sock, loop, &cfg->dst, storage_on_reply, s, err,
 	    errlen) != 0)
 		goto fail;
 	if (getrandom(&s->file_id, sizeof s->file_id, 0) != sizeof s->file_id)
@@ -810,9 +363,9 @@ void
 storage_stop(struct storage *s)
 {
 	if (!s->ended)
-		push_error(s, "stopped without a recall: what was in flight is "
+		storage_push_error(s, "stopped without a recall: what was in flight is "
 		    "let go");
-	end(s, 1);
+	storage_end(s, 1);
 }
 
 void
@@ -821,7 +374,7 @@ storage_free(struct storage *s)
 	if (s == NULL)
 		return;
 	s->done = NULL;
-	end(s, 1);
+	storage_end(s, 1);
 	if (s->load_ev != NULL)
 		event_free(s->load_ev);
 	if (s->tick_ev != NULL)

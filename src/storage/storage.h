@@ -29,6 +29,7 @@ struct storage;
 #define STORAGE_REPAIRS		4	/* groups repaired at once, at most */
 #define STORAGE_MAX_SLOTS	16384	/* chunks times copies in flight */
 #define STORAGE_SILENCE_S	5.0	/* no reply this long: far is gone */
+#define STORAGE_RTO_MIN_S	0.5	/* the retransmission timeout, at least */
 
 struct storage_config {
 	char		 path[4096];	/* the file to store */

@@ -95,6 +95,23 @@ void	 storage_recall_block(struct storage *, unsigned member,
 	     const uint8_t *payload, size_t len);
 void	 storage_group_lost(struct storage *, unsigned group, const char *why);
 
+/* storage.c */
+void	 storage_end(struct storage *, int status);
+void	 storage_push_stats(struct storage *, const char *kind);
+void	 storage_push_error(struct storage *, const char *why);
+
+/* storage_flight.c */
+uint16_t storage_payload_len(const struct storage *, unsigned member);
+double	 storage_rto(const struct storage *);
+void	 storage_on_reply(void *arg, uint16_t seq, const uint8_t *data,
+	     size_t len);
+void	 storage_timeouts(struct storage *, double now, double limit);
+
+/* storage_recall.c */
+/* Nothing can come back: recall what is there, or say the file is lost. */
+void	 storage_give_up(struct storage *);
+void	 storage_finish_recall(struct storage *);
+
 /* storage_repair.c */
 int	 storage_repair_init(struct storage *);
 void	 storage_repair_free(struct storage *);
