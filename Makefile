@@ -14,7 +14,7 @@ MANDIR	= $(PREFIX)/share/man/man1
 
 CC	?= cc
 PKGS	= ncursesw libpcap libevent libcap-ng libsodium libmnl \
-	  libevent_openssl openssl
+	  libevent_openssl openssl libisal
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -58,7 +58,7 @@ DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
 	  bsdutils conntrack nmap libmnl-dev net-tools traceroute mtr-tiny netcat-openbsd \
-	  python3 opensmtpd swaks dovecot-pop3d libssl-dev tcpdump
+	  python3 opensmtpd swaks dovecot-pop3d libssl-dev tcpdump libisal-dev
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc

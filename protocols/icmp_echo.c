@@ -74,6 +74,18 @@ icmp_echo_read4(const uint8_t *buf, size_t len, struct icmp_echo *e)
 }
 
 bool
+icmp_echo_read4_bare(const uint8_t *buf, size_t len, struct icmp_echo *e)
+{
+	struct reader rd;
+	struct probe_addr from = e->from;
+
+	memset(e, 0, sizeof *e);
+	e->from = from;
+	rd_init(&rd, buf, len);
+	return read_echo(&rd, e, false);
+}
+
+bool
 icmp_echo_read6(const uint8_t *buf, size_t len, struct icmp_echo *e)
 {
 	struct reader rd;

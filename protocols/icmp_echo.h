@@ -39,6 +39,8 @@ size_t	 icmp_echo_build(uint8_t *out, size_t outlen, bool v6, uint16_t id,
 	     uint16_t seq, const uint8_t *data, size_t datalen);
 /* An IPv4 packet carrying an echo request or reply (a raw socket's). */
 bool	 icmp_echo_read4(const uint8_t *buf, size_t len, struct icmp_echo *);
+/* A bare ICMP message, no IP header (what an IPv4 ping socket reads). */
+bool	 icmp_echo_read4_bare(const uint8_t *buf, size_t len, struct icmp_echo *);
 /* A bare ICMPv6 message (an ICMPv6 raw socket's). */
 bool	 icmp_echo_read6(const uint8_t *buf, size_t len, struct icmp_echo *);
 

@@ -26,6 +26,7 @@
 #include "mail/mail_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
+#include "storage/storage_cli.h"
 #include "sockets/routes_cli.h"
 #include "sockets/sockets.h"
 #include "sockets/sockets_cli.h"
@@ -37,6 +38,7 @@
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
 #include "../ui/pane_trace.h"
+#include "../ui/pane_storage.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -77,6 +79,7 @@ static const char usage_text[] =
     "  scan      connect, SYN and UDP port scans with banners, like nmap\n"
     "  trace     the path to a host, hop by hop, like mtr -r\n"
     "  mail      talk SMTP or POP3 line by line, every reply explained\n"
+    "  store     keep a file alive only in ICMP echoes bounced off a host\n"
     "  capture   live packet capture and decoding (not built yet)\n"
     "\n"
     "options:\n"
@@ -137,6 +140,7 @@ report_privs(struct evlog *log)
 		{ "live capture", PRIV_NET_RAW },
 		{ "SYN scan", PRIV_NET_RAW },
 		{ "traceroute (ICMP and TCP probes)", PRIV_NET_RAW },
+		{ "storage in flight (raw ICMP; or a ping socket)", PRIV_NET_RAW },
 		{ "the NAT lab", PRIV_NET_ADMIN },
 	};
 	struct privs p;
@@ -440,6 +444,7 @@ run_tui(struct options *o)
 	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
+	pane_storage_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)
@@ -472,6 +477,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "mail") == 0)
 		return mail_cli_main(argc, argv);
+	if (strcmp(argv[0], "store") == 0)
+		return storage_cli_main(argc, argv);
 	if (strcmp(argv[0], "sockets") == 0)
 		return sockets_cli_main(argc, argv);
 	if (strcmp(argv[0], "routes") == 0)

@@ -1,0 +1,143 @@
+/* storage_job.c: a store from a typed host (see storage_job.h). */
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "../core/evlog.h"
+#include "../core/loop.h"
+#include "../core/resolve.h"
+#include "storage_job.h"
+
+struct storage_job {
+	struct loop		*loop;
+	struct evlog		*log;
+	struct storage_config	 cfg;
+	struct storage		*storage;
+	struct resolve		*lookup;
+	struct event		*kick;	/* starts a literal from the loop */
+	storage_job_done_fn	 done;
+	void			*done_arg;
+};
+
+static void
+fail(struct storage_job *j, const char *why)
+{
+	struct ev ev;
+
+	ev_init(&ev, "storage", "error");
+	ev_str(&ev, "via", j->cfg.via);
+	ev_str(&ev, "why", why);
+	evlog_push(j->log, &ev);
+	if (j->done != NULL)
+		j->done(j->done_arg, 2, why);
+}
+
+static void
+on_storage_done(void *arg, int status)
+{
+	struct storage_job *j = arg;
+
+	if (j->done != NULL)
+		j->done(j->done_arg, status, NULL);
+}
+
+static void
+start(struct storage_job *j)
+{
+	char err[600] = "";
+
+	if ((j->storage = storage_new(j->loop, j->log, &j->cfg, err,
+	    sizeof err)) == NULL ||
+	    storage_start(j->storage, on_storage_done, j, err, sizeof err) != 0) {
+		storage_free(j->storage);
+		j->storage = NULL;
+		fail(j, err);
+	}
+}
+
+static void
+on_kick(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	start(arg);
+}
+
+static void
+on_lookup(void *arg, const struct addrinfo *res, const char *why)
+{
+	struct storage_job *j = arg;
+	const struct addrinfo *ai;
+	char text[400];
+
+	j->lookup = NULL;
+	for (ai = res; ai != NULL && ai->ai_family != AF_INET; ai = ai->ai_next)
+		;
+	if (why != NULL || ai == NULL) {
+		snprintf(text, sizeof text, "host %.300s", why != NULL ? why :
+		    "has no IPv4 address");
+		fail(j, text);
+		return;
+	}
+	memcpy(&j->cfg.dst, ai->ai_addr, sizeof j->cfg.dst);
+	start(j);
+}
+
+struct storage_job *
+storage_job_new(struct loop *loop, struct evlog *log,
+    const struct storage_config *cfg, storage_job_done_fn done, void *arg,
+    char *err, size_t errlen)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST, .ai_family = AF_INET };
+	struct addrinfo *res;
+	struct storage_job *j;
+
+	if (cfg->via[0] == '\0' || cfg->path[0] == '\0') {
+		snprintf(err, errlen, "want a file and a host");
+		return NULL;
+	}
+	if ((j = calloc(1, sizeof *j)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	j->loop = loop;
+	j->log = log;
+	j->cfg = *cfg;
+	j->done = done;
+	j->done_arg = arg;
+	if (getaddrinfo(cfg->via, NULL, &hints, &res) == 0) {
+		memcpy(&j->cfg.dst, res->ai_addr, sizeof j->cfg.dst);
+		freeaddrinfo(res);
+		if ((j->kick = event_new(loop_base(loop), -1, 0, on_kick, j)) != NULL)
+			event_active(j->kick, EV_TIMEOUT, 0);
+	} else
+		j->lookup = resolve_start(loop, cfg->via, on_lookup, j, err, errlen);
+	if (j->kick == NULL && j->lookup == NULL) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "out of memory");
+		storage_job_free(j);
+		return NULL;
+	}
+	return j;
+}
+
+struct storage *
+storage_job_storage(struct storage_job *j)
+{
+	return j->storage;
+}
+
+void
+storage_job_free(struct storage_job *j)
+{
+	if (j == NULL)
+		return;
+	resolve_free(j->lookup);
+	if (j->kick != NULL)
+		event_free(j->kick);
+	storage_free(j->storage);
+	free(j);
+}
