@@ -40,6 +40,7 @@ struct sockets_pane {
 	struct line_edit	 input;
 	enum view		 view;
 	bool			 typing, stale, numeric, net_stale;
+	unsigned long		 built_gen, built_serial;	/* of the rows */
 	size_t			 sel, top;
 	char			 sel_key[ROWS_KEY_MAX];
 	char			 filter_text[LINE_MAX_BYTES + 1];
@@ -55,13 +56,29 @@ pane_sockets_attach(const struct pane_sockets_ctx *ctx)
 	attached = *ctx;
 }
 
+/*
+ * Called after each refresh (and when names or routes arrive). A refresh
+ * that changed nothing the table shows leaves the rows as they are, only
+ * pointed at the new snapshot: with 20k idle connections the rebuild
+ * (format, filter, sort) was most of the pane's CPU.
+ */
 void
 pane_sockets_changed(void)
 {
-	if (current == NULL)
+	struct sockets_pane *p = current;
+	struct sockets *s;
+
+	if (p == NULL)
 		return;
-	current->stale = true;
-	current->pane->dirty = true;
+	p->pane->dirty = true;
+	if ((s = p->ctx.sockets) == NULL || p->stale ||
+	    sockets_serial(s) == p->built_serial)
+		return;
+	if (sockets_generation(s) != p->built_gen || p->rows.nmarks > 0 ||
+	    sockets_serial(s) != p->built_serial + 1 ||
+	    !rows_repoint(&p->rows, s))
+		p->stale = true;
+	p->built_serial = sockets_serial(s);
 }
 
 static double
@@ -113,6 +130,8 @@ rebuild(struct sockets_pane *p)
 	if (p->ctx.sockets == NULL || !p->stale)
 		return;
 	rows_build(&p->rows, p->ctx.sockets, wall_now());
+	p->built_gen = sockets_generation(p->ctx.sockets);
+	p->built_serial = sockets_serial(p->ctx.sockets);
 	p->stale = false;
 	if (p->sel_key[0] != '\0' && (i = rows_find(&p->rows, p->sel_key)) >= 0)
 		p->sel = (size_t)i;

@@ -24,6 +24,9 @@ struct sockets {
 	struct sock_table	 cur, prev;
 	struct sock_filter	 filter;
 	double			 interval;
+	unsigned long		 generation, serial;
+	uint32_t		*now_at;	/* prev index -> 1 + cur's */
+	size_t			 now_at_cap;
 	void			(*on_refresh)(void *);
 	void			*on_refresh_arg;
 	bool			 paused, refreshed, use_proc[SP_NPROTO];
@@ -99,6 +102,7 @@ sockets_free(struct sockets *s)
 	sockets_owner_free(s->owner);
 	sock_table_free(&s->cur);
 	sock_table_free(&s->prev);
+	free(s->now_at);
 	free(s);
 }
 
@@ -138,6 +142,28 @@ static void
 emit_change(enum sock_change c, const struct sock *sk, const struct sock *old,
     void *arg);
 
+/* The diff with the last refresh, noting where each old socket went. */
+static bool
+diff(struct sockets *s)
+{
+	uint32_t *v;
+	size_t cap;
+
+	if (s->prev.n > s->now_at_cap) {
+		cap = s->prev.n + s->prev.n / 4;
+		if ((v = realloc(s->now_at, cap * sizeof *v)) == NULL) {
+			s->now_at_cap = 0;
+			sock_diff(&s->prev, &s->cur, emit_change, s, NULL);
+			return true;	/* unknown: say changed */
+		}
+		s->now_at = v;
+		s->now_at_cap = cap;
+	}
+	if (s->now_at_cap > 0)
+		memset(s->now_at, 0, s->now_at_cap * sizeof *s->now_at);
+	return sock_diff(&s->prev, &s->cur, emit_change, s, s->now_at);
+}
+
 int
 sockets_refresh(struct sockets *s)
 {
@@ -151,8 +177,9 @@ sockets_refresh(struct sockets *s)
 		return -1;
 	sockets_owner_refresh(s->owner, &s->cur);
 	sock_table_index(&s->cur);
-	if (s->refreshed)
-		sock_diff(&s->prev, &s->cur, emit_change, s);
+	if (!s->refreshed || diff(s))
+		s->generation++;
+	s->serial++;
 	s->refreshed = true;
 	return 0;
 }
@@ -276,6 +303,31 @@ bool
 sockets_paused(const struct sockets *s)
 {
 	return s->paused;
+}
+
+unsigned long
+sockets_generation(const struct sockets *s)
+{
+	return s->generation;
+}
+
+unsigned long
+sockets_serial(const struct sockets *s)
+{
+	return s->serial;
+}
+
+const struct sock *
+sockets_find(const struct sockets *s, const struct sock *like)
+{
+	size_t at;
+
+	if (like >= s->prev.v && like < s->prev.v + s->prev.n &&
+	    s->now_at_cap >= s->prev.n) {	/* known from the diff */
+		at = s->now_at[like - s->prev.v];
+		return at != 0 ? &s->cur.v[at - 1] : NULL;
+	}
+	return sock_table_find(&s->cur, like);
 }
 
 const struct sock_table *

@@ -61,6 +61,17 @@ size_t		 sockets_ownerless(const struct sockets *);
 /* Every matching socket of the last refresh as a "socket" event. */
 void		 sockets_report(struct sockets *);
 const struct sock_table *sockets_snapshot(const struct sockets *);
+/* Changes when a refresh finds anything a table shows changed (sockets
+ * new, closed or in another state; queues; owners): a view built from an
+ * older snapshot needs rebuilding, one from the same generation does not. */
+unsigned long	 sockets_generation(const struct sockets *);
+/* Counts refreshes. Right after one, the snapshot before it is still
+ * readable, so pointers into it can be moved to the same sockets in the
+ * new one (sockets_find) instead of rebuilding a whole view. */
+unsigned long	 sockets_serial(const struct sockets *);
+/* The socket in the snapshot with the identity of like, or NULL. */
+const struct sock *sockets_find(const struct sockets *,
+		     const struct sock *like);
 /* "netlink", or what was read instead and why. */
 const char	*sockets_source(const struct sockets *);
 /* The owner's user name of s ("" when unknown). */
