@@ -38,8 +38,8 @@ struct sockets_owner {
 	size_t			 nprocs, nnext, cap_procs, cap_next;
 	struct inode_slot	*map;
 	size_t			 nslots;
-	double			 last_full;
-	unsigned		 scanned;
+	double			 last_full, last_walk;
+	unsigned		 scanned;	/* in the last walk */
 	struct { uint32_t uid; char name[33]; } users[USERS_MAX];
 	size_t			 nusers;
 };
@@ -59,7 +59,7 @@ sockets_owner_new(void)
 	struct sockets_owner *o = calloc(1, sizeof *o);
 
 	if (o != NULL)
-		o->last_full = -1e9;
+		o->last_full = o->last_walk = -1e9;
 	return o;
 }
 
@@ -361,16 +361,23 @@ assign(const struct sockets_owner *o, struct sock_table *t)
 void
 sockets_owner_refresh(struct sockets_owner *o, struct sock_table *t)
 {
-	bool full = now_mono() - o->last_full >= OWNER_FULL_SECONDS &&
-	    o->nprocs == 0;
+	double now = now_mono();
+	bool full = now - o->last_full >= OWNER_FULL_SECONDS && o->nprocs == 0;
 
+	/* Every socket's inode already mapped: no /proc walk at all, but a
+	 * check of the fd counts now and then for owners that changed (an
+	 * exec, a fork that inherited sockets, an exit). */
+	if (o->map != NULL && now - o->last_walk < OWNER_CHECK_SECONDS &&
+	    assign(o, t) == 0)
+		return;
+	o->last_walk = now;
 	if (full)
-		o->last_full = now_mono();
+		o->last_full = now;
 	if (walk_procs(o, full) || o->map == NULL)
 		build_map(o);
-	if (assign(o, t) == 0 || now_mono() - o->last_full < OWNER_FULL_SECONDS)
+	if (assign(o, t) == 0 || now - o->last_full < OWNER_FULL_SECONDS)
 		return;
-	o->last_full = now_mono();	/* ownerless sockets: look everywhere */
+	o->last_full = now;	/* ownerless sockets: look everywhere */
 	walk_procs(o, true);
 	build_map(o);
 	assign(o, t);
