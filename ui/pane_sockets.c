@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <netdb.h>
 #include <string.h>
 #include <time.h>
 
@@ -205,7 +206,7 @@ endpoint_text(struct sockets_pane *p, const struct row *r, bool local,
 	const uint8_t *addr;
 	const char *host, *serv;
 	uint16_t port;
-	char num[SOCK_ADDR_MAX], *colon;
+	char num[SOCK_ADDR_MAX], hostbuf[NI_MAXHOST], *colon;
 
 	snprintf(buf, len, "%s", local ? r->local : r->peer);
 	if (p->numeric || sk == NULL || sk->proto == SP_UNIX ||
@@ -213,16 +214,21 @@ endpoint_text(struct sockets_pane *p, const struct row *r, bool local,
 		return;
 	addr = local ? sk->laddr : sk->raddr;
 	port = local ? sk->lport : sk->rport;
-	host = sock_names_host(p->ctx.names, sk->family, addr);
-	serv = sk->proto == SP_RAW ? NULL : sock_names_service(p->ctx.names,
-	    port, sk->proto == SP_TCP ? "tcp" : "udp");
 	snprintf(num, sizeof num, "%s", buf);
 	if ((colon = strrchr(num, ':')) == NULL)
 		return;
 	*colon = '\0';
-	snprintf(buf, len, "%s:%s", host != NULL && strchr(num, '*') == NULL &&
-	    strcmp(num, "0.0.0.0") != 0 && strcmp(num, "[::]") != 0 ? host :
-	    num, serv != NULL ? serv : colon + 1);
+	/* Wildcards keep their look, and are not asked about. */
+	host = strchr(num, '*') != NULL || strcmp(num, "0.0.0.0") == 0 ||
+	    strcmp(num, "[::]") == 0 ? NULL :
+	    sock_names_host(p->ctx.names, sk->family, addr);
+	if (host != NULL)	/* kept: the next lookup may reuse its slot */
+		snprintf(hostbuf, sizeof hostbuf, "%s", host);
+	serv = sk->proto == SP_RAW ? NULL : sock_names_service(p->ctx.names,
+	    port, sk->proto == SP_TCP ? "tcp" : "udp");
+	if (snprintf(buf, len, "%s:%s", host != NULL ? hostbuf : num,
+	    serv != NULL ? serv : colon + 1) >= (int)len)
+		return;		/* a long name, cut at the column */
 }
 
 static void
