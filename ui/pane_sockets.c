@@ -441,12 +441,15 @@ detail_line(WINDOW *win, int y, int attr, const char *fmt, const char *a,
 }
 
 static int
-draw_tcp_info(WINDOW *win, int y, const struct sock *sk)
+draw_tcp_info(struct sockets_pane *p, WINDOW *win, int y,
+    const struct sock *sk)
 {
-	const struct diag_tcpinfo *i = &sk->info;
+	struct diag_tcpinfo info;
+	const struct diag_tcpinfo *i = &info;
 	char line[256];
 
-	if (!sk->has_info) {
+	/* Asked for this socket only, as it is drawn (not in every dump). */
+	if (sockets_tcp_info(p->ctx.sockets, sk, &info) != 0) {
 		draw_text(win, y, 0, getmaxx(win), theme_attr(ROLE_DIM),
 		    "tcp_info: none (not TCP, a listener's or TIME-WAIT, or "
 		    "read from /proc)");
@@ -519,7 +522,7 @@ draw_detail(struct sockets_pane *p, WINDOW *win, int h)
 	y = detail_line(win, y, theme_attr(ROLE_TEXT), "user %s%s",
 	    r->user[0] ? r->user : "-", r->own ? "  (punchline itself)" : "");
 	if (r->sk != NULL && r->sk->proto == SP_TCP)
-		y = draw_tcp_info(win, y, r->sk);
+		y = draw_tcp_info(p, win, y, r->sk);
 	draw_history(p, win, y, h, r->key);
 }
 

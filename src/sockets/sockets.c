@@ -30,6 +30,7 @@ struct sockets {
 	void			(*on_refresh)(void *);
 	void			*on_refresh_arg;
 	bool			 paused, refreshed, use_proc[SP_NPROTO];
+	bool			 tcp_info_on_demand;
 	char			 source[256];
 };
 
@@ -82,6 +83,7 @@ sockets_new(struct loop *loop, struct evlog *log,
 	s->loop = loop;
 	s->log = log;
 	s->interval = cfg->interval > 0 ? cfg->interval : SOCKETS_INTERVAL;
+	s->tcp_info_on_demand = cfg->tcp_info_on_demand;
 	sock_table_init(&s->cur);
 	sock_table_init(&s->prev);
 	if (open_source(s, cfg->source, err, errlen) != 0) {
@@ -122,7 +124,8 @@ collect_one(struct sockets *s, int proto)
 	char err[200], text[320];
 
 	if (!s->use_proc[proto] &&
-	    sockets_diag_dump(s->diag, proto, &s->cur, err, sizeof err) == 0)
+	    sockets_diag_dump(s->diag, proto, !s->tcp_info_on_demand, &s->cur,
+	    err, sizeof err) == 0)
 		return 0;
 	if (!s->use_proc[proto]) {
 		s->use_proc[proto] = true;
@@ -340,6 +343,19 @@ const char *
 sockets_source(const struct sockets *s)
 {
 	return s->source;
+}
+
+int
+sockets_tcp_info(struct sockets *s, const struct sock *sk,
+    struct diag_tcpinfo *out)
+{
+	if (sk->has_info) {
+		*out = sk->info;
+		return 0;
+	}
+	if (s->diag == NULL || s->use_proc[SP_TCP] || sk->proto != SP_TCP)
+		return -1;
+	return sockets_diag_tcp_info(s->diag, sk, out);
 }
 
 const char *

@@ -29,6 +29,11 @@ enum sockets_source { SOCKETS_AUTO, SOCKETS_NETLINK, SOCKETS_PROC };
 struct sockets_config {
 	double			 interval;	/* seconds; 0: SOCKETS_INTERVAL */
 	enum sockets_source	 source;
+	/* tcp_info only when asked for (sockets_tcp_info), not with every
+	 * TCP socket of every refresh: the TUI shows it for one socket, and
+	 * the kernel's dump costs a sixth less without it. Events then carry
+	 * no tcp_info fields. */
+	bool			 tcp_info_on_demand;
 };
 
 struct sockets;
@@ -74,6 +79,10 @@ const struct sock *sockets_find(const struct sockets *,
 		     const struct sock *like);
 /* "netlink", or what was read instead and why. */
 const char	*sockets_source(const struct sockets *);
+/* The tcp_info of sk, a TCP socket of the snapshot: from the last
+ * refresh, or asked for now (one netlink request). 0, or -1 if none. */
+int		 sockets_tcp_info(struct sockets *, const struct sock *sk,
+		     struct diag_tcpinfo *out);
 /* The owner's user name of s ("" when unknown). */
 const char	*sockets_user(struct sockets *, const struct sock *s);
 
