@@ -42,7 +42,9 @@ sock_diff(const struct sock_table *prev, const struct sock_table *cur,
 	if (now_at != NULL && found == prev->n)
 		return differs;		/* every old socket is still there */
 	for (i = 0; i < prev->n; i++)
-		if (sock_table_find(cur, &prev->v[i]) == NULL)
+		if (sock_table_find(cur, &prev->v[i]) == NULL) {
 			fn(SOCK_CLOSED, &prev->v[i], NULL, arg);
-	return true;
+			differs = true;
+		}
+	return differs;
 }
