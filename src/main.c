@@ -377,7 +377,7 @@ sockets_changed(void *arg)
 static void
 start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
 {
-	struct sockets_config cfg = { o->sockets_interval, SOCKETS_AUTO };
+	struct sockets_config cfg = { o->sockets_interval, SOCKETS_AUTO, true };
 	struct pane_sockets_ctx ctx;
 	char err[256];
 

@@ -345,6 +345,22 @@ rows_build(struct rows *r, struct sockets *s, double now)
 		qsort(r->v, r->n, sizeof *r->v, cmp_rows);
 }
 
+bool
+rows_repoint(struct rows *r, struct sockets *s)
+{
+	const struct sock *now;
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->v[i].sk == NULL)
+			continue;
+		if ((now = sockets_find(s, r->v[i].sk)) == NULL)
+			return false;
+		r->v[i].sk = now;
+	}
+	return true;
+}
+
 long
 rows_find(const struct rows *r, const char *key)
 {

@@ -86,6 +86,10 @@ void	 rows_on_event(struct rows *, const struct ev *);
 /* Rebuilds the rows from the engine's snapshot, drops expired marks and
  * sorts. */
 void	 rows_build(struct rows *, struct sockets *, double now);
+/* Right after a refresh that changed nothing shown (see
+ * sockets_generation): points the rows at the same sockets in the new
+ * snapshot, for a fraction of a rebuild. False if one is missing. */
+bool	 rows_repoint(struct rows *, struct sockets *);
 /* The identity key of a socket as the events spell it. */
 void	 rows_key(char *buf, size_t len, const char *proto, const char *local,
 	     const char *peer, uint32_t inode, const char *state);

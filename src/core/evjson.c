@@ -44,6 +44,35 @@ add_ts(struct strbuf *sb, double ts)
 	sb_addn(sb, digits, sizeof digits);
 }
 
+/*
+ * A real as "%.6g" prints it. Most reals in events are whole thousandths
+ * below 1000 (milliseconds from microseconds: rtt_ms): those have at most
+ * six significant digits, so "%.6g" shows them exactly, and they are
+ * written by hand; any other value goes to printf.
+ */
+static void
+add_real(struct strbuf *sb, double d)
+{
+	long long milli;
+	char frac[4];
+	int n = 3, i;
+
+	milli = !signbit(d) && d < 1000 ? llround(d * 1000) : -1;
+	if (milli < 0 || (double)milli / 1000 != d) {
+		sb_printf(sb, "%.6g", d);
+		return;
+	}
+	add_int(sb, milli / 1000);
+	for (milli %= 1000; n > 0 && milli % 10 == 0 && milli != 0; n--)
+		milli /= 10;
+	if (milli == 0)
+		return;
+	frac[0] = '.';
+	for (i = n; i > 0; i--, milli /= 10)
+		frac[i] = (char)('0' + milli % 10);
+	sb_addn(sb, frac, (size_t)n + 1);
+}
+
 static void
 add_value(struct strbuf *sb, const struct ev *ev, const struct ev_field *f)
 {
@@ -56,7 +85,7 @@ add_value(struct strbuf *sb, const struct ev *ev, const struct ev_field *f)
 		break;
 	case EV_REAL:
 		if (isfinite(f->v.d))
-			sb_printf(sb, "%.6g", f->v.d);
+			add_real(sb, f->v.d);
 		else
 			sb_add(sb, "null");
 		break;

@@ -63,47 +63,71 @@ sb_addc(struct strbuf *sb, char c)
 	sb_addn(sb, &c, 1);
 }
 
+/* One vsnprintf when the text fits the room left (it mostly does). */
 void
 sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	reserve(sb, 63);
+	room = sb->cap - sb->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(sb->buf + sb->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		sb->buf[sb->len] = '\0';
 		return;
-	reserve(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		reserve(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
+}
+
+/* The escape of a byte that may not stand as itself in a JSON string. */
+static const char *
+json_escape(unsigned char c, char *buf, size_t len)
+{
+	switch (c) {
+	case '"':	return "\\\"";
+	case '\\':	return "\\\\";
+	case '\n':	return "\\n";
+	case '\r':	return "\\r";
+	case '\t':	return "\\t";
+	}
+	snprintf(buf, len, "\\u%04x", c);
+	return buf;
 }
 
 /*
  * Bytes >= 0x80 pass through: event strings are UTF-8 by contract, and the
- * event log replaces invalid sequences before they get here.
+ * event log replaces invalid sequences before they get here. Runs of bytes
+ * that need no escape are copied in one go (a --json dump of 40k sockets
+ * spent a twentieth of its time here, byte by byte).
  */
 void
 sb_add_json_string(struct strbuf *sb, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s, *run;
+	const char *esc;
+	char buf[8];
 
 	sb_addc(sb, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':	sb_add(sb, "\\\""); break;
-		case '\\':	sb_add(sb, "\\\\"); break;
-		case '\n':	sb_add(sb, "\\n"); break;
-		case '\r':	sb_add(sb, "\\r"); break;
-		case '\t':	sb_add(sb, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				sb_printf(sb, "\\u%04x", *p);
-			else
-				sb_addc(sb, (char)*p);
-		}
+	for (;;) {
+		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\' &&
+		    *p != 0x7f; p++)
+			;
+		if (p > run)
+			sb_addn(sb, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		esc = json_escape(*p++, buf, sizeof buf);
+		sb_add(sb, esc);
 	}
 	sb_addc(sb, '"');
 }

@@ -61,31 +61,47 @@ by_inode(const struct sock *s)
 	    (s->proto == SP_TCP && s->state == ST_LISTEN);
 }
 
-/* FNV-1a over the identity's bytes. */
+/* One 32-bit word into the hash (a multiply and a shift per word: the
+ * byte-wise FNV it replaces was a tenth of a 20k-socket refresh). */
 static uint32_t
-fnv(uint32_t h, const void *p, size_t n)
+mix(uint32_t h, uint32_t w)
 {
-	const uint8_t *b = p;
+	h = (h ^ w) * 0x9e3779b1u;
+	return h ^ (h >> 15);
+}
 
-	while (n-- > 0)
-		h = (h ^ *b++) * 16777619u;
-	return h;
+static uint32_t
+mix_addr(uint32_t h, const uint8_t a[16])
+{
+	uint32_t w[4];
+
+	memcpy(w, a, sizeof w);
+	return mix(mix(mix(mix(h, w[0]), w[1]), w[2]), w[3]);
+}
+
+/* murmur3's finaliser: every bit of h reaches the low (slot) bits. */
+static uint32_t
+avalanche(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
 }
 
 static uint32_t
 hash(const struct sock *s)
 {
-	uint32_t h = fnv(2166136261u, &s->proto, 1);
+	uint32_t h = mix(0x811c9dc5u, s->proto);
 
 	if (s->proto == SP_UNIX)
-		return fnv(h, &s->inode, 4);
-	h = fnv(h, &s->family, 1);
-	h = fnv(h, s->laddr, 16);
-	h = fnv(h, s->raddr, 16);
-	h = fnv(h, &s->lport, 2);
-	h = fnv(h, &s->rport, 2);
-	h = fnv(h, &s->ifindex, 4);
-	return by_inode(s) ? fnv(h, &s->inode, 4) : h;
+		return avalanche(mix(h, s->inode));
+	h = mix(h, (uint32_t)s->family << 16 | s->lport);
+	h = mix(h, (uint32_t)s->rport << 16 | (by_inode(s) ? 1u : 0u));
+	h = mix_addr(mix_addr(h, s->laddr), s->raddr);
+	h = mix(h, s->ifindex);
+	return avalanche(by_inode(s) ? mix(h, s->inode) : h);
 }
 
 static bool
@@ -107,6 +123,7 @@ int
 sock_table_index(struct sock_table *t)
 {
 	size_t want = 1024, i, slot;
+	uint32_t h;
 
 	while (want < t->n * 2)
 		want *= 2;
@@ -120,10 +137,12 @@ sock_table_index(struct sock_table *t)
 	} else
 		memset(t->index, 0, want * sizeof *t->index);
 	for (i = 0; i < t->n; i++) {
-		slot = hash(&t->v[i]) & (t->nslots - 1);
-		while (t->index[slot] != 0)
+		h = hash(&t->v[i]);
+		slot = h & (t->nslots - 1);
+		while (t->index[slot].at != 0)
 			slot = (slot + 1) & (t->nslots - 1);
-		t->index[slot] = (uint32_t)i + 1;
+		t->index[slot].at = (uint32_t)i + 1;
+		t->index[slot].hash = h;
 	}
 	return 0;
 }
@@ -131,14 +150,18 @@ sock_table_index(struct sock_table *t)
 const struct sock *
 sock_table_find(const struct sock_table *t, const struct sock *s)
 {
-	size_t slot;
 	const struct sock *e;
+	uint32_t h;
+	size_t slot;
 
 	if (t->nslots == 0)
 		return NULL;
-	slot = hash(s) & (t->nslots - 1);
-	for (; t->index[slot] != 0; slot = (slot + 1) & (t->nslots - 1)) {
-		e = &t->v[t->index[slot] - 1];
+	h = hash(s);
+	slot = h & (t->nslots - 1);
+	for (; t->index[slot].at != 0; slot = (slot + 1) & (t->nslots - 1)) {
+		if (t->index[slot].hash != h)
+			continue;	/* without reading the socket */
+		e = &t->v[t->index[slot].at - 1];
 		if (same(e, s))
 			return e;
 	}

@@ -18,7 +18,10 @@
 struct sock_table {
 	struct sock	*v;
 	size_t		 n, cap;
-	uint32_t	*index;		/* slot -> 1 + array index; 0 empty */
+	struct sock_slot {
+		uint32_t at;		/* 1 + array index; 0 empty */
+		uint32_t hash;		/* of that socket's identity */
+	}		*index;
 	size_t		 nslots;	/* a power of two */
 };
 

@@ -24,9 +24,13 @@ struct sockets {
 	struct sock_table	 cur, prev;
 	struct sock_filter	 filter;
 	double			 interval;
+	unsigned long		 generation, serial;
+	uint32_t		*now_at;	/* prev index -> 1 + cur's */
+	size_t			 now_at_cap;
 	void			(*on_refresh)(void *);
 	void			*on_refresh_arg;
 	bool			 paused, refreshed, use_proc[SP_NPROTO];
+	bool			 tcp_info_on_demand;
 	char			 source[256];
 };
 
@@ -79,6 +83,7 @@ sockets_new(struct loop *loop, struct evlog *log,
 	s->loop = loop;
 	s->log = log;
 	s->interval = cfg->interval > 0 ? cfg->interval : SOCKETS_INTERVAL;
+	s->tcp_info_on_demand = cfg->tcp_info_on_demand;
 	sock_table_init(&s->cur);
 	sock_table_init(&s->prev);
 	if (open_source(s, cfg->source, err, errlen) != 0) {
@@ -99,6 +104,7 @@ sockets_free(struct sockets *s)
 	sockets_owner_free(s->owner);
 	sock_table_free(&s->cur);
 	sock_table_free(&s->prev);
+	free(s->now_at);
 	free(s);
 }
 
@@ -118,7 +124,8 @@ collect_one(struct sockets *s, int proto)
 	char err[200], text[320];
 
 	if (!s->use_proc[proto] &&
-	    sockets_diag_dump(s->diag, proto, &s->cur, err, sizeof err) == 0)
+	    sockets_diag_dump(s->diag, proto, !s->tcp_info_on_demand, &s->cur,
+	    err, sizeof err) == 0)
 		return 0;
 	if (!s->use_proc[proto]) {
 		s->use_proc[proto] = true;
@@ -138,6 +145,28 @@ static void
 emit_change(enum sock_change c, const struct sock *sk, const struct sock *old,
     void *arg);
 
+/* The diff with the last refresh, noting where each old socket went. */
+static bool
+diff(struct sockets *s)
+{
+	uint32_t *v;
+	size_t cap;
+
+	if (s->prev.n > s->now_at_cap) {
+		cap = s->prev.n + s->prev.n / 4;
+		if ((v = realloc(s->now_at, cap * sizeof *v)) == NULL) {
+			s->now_at_cap = 0;
+			sock_diff(&s->prev, &s->cur, emit_change, s, NULL);
+			return true;	/* unknown: say changed */
+		}
+		s->now_at = v;
+		s->now_at_cap = cap;
+	}
+	if (s->now_at_cap > 0)
+		memset(s->now_at, 0, s->now_at_cap * sizeof *s->now_at);
+	return sock_diff(&s->prev, &s->cur, emit_change, s, s->now_at);
+}
+
 int
 sockets_refresh(struct sockets *s)
 {
@@ -151,8 +180,9 @@ sockets_refresh(struct sockets *s)
 		return -1;
 	sockets_owner_refresh(s->owner, &s->cur);
 	sock_table_index(&s->cur);
-	if (s->refreshed)
-		sock_diff(&s->prev, &s->cur, emit_change, s);
+	if (!s->refreshed || diff(s))
+		s->generation++;
+	s->serial++;
 	s->refreshed = true;
 	return 0;
 }
@@ -278,6 +308,31 @@ sockets_paused(const struct sockets *s)
 	return s->paused;
 }
 
+unsigned long
+sockets_generation(const struct sockets *s)
+{
+	return s->generation;
+}
+
+unsigned long
+sockets_serial(const struct sockets *s)
+{
+	return s->serial;
+}
+
+const struct sock *
+sockets_find(const struct sockets *s, const struct sock *like)
+{
+	size_t at;
+
+	if (like >= s->prev.v && like < s->prev.v + s->prev.n &&
+	    s->now_at_cap >= s->prev.n) {	/* known from the diff */
+		at = s->now_at[like - s->prev.v];
+		return at != 0 ? &s->cur.v[at - 1] : NULL;
+	}
+	return sock_table_find(&s->cur, like);
+}
+
 const struct sock_table *
 sockets_snapshot(const struct sockets *s)
 {
@@ -288,6 +343,19 @@ const char *
 sockets_source(const struct sockets *s)
 {
 	return s->source;
+}
+
+int
+sockets_tcp_info(struct sockets *s, const struct sock *sk,
+    struct diag_tcpinfo *out)
+{
+	if (sk->has_info) {
+		*out = sk->info;
+		return 0;
+	}
+	if (s->diag == NULL || s->use_proc[SP_TCP] || sk->proto != SP_TCP)
+		return -1;
+	return sockets_diag_tcp_info(s->diag, sk, out);
 }
 
 const char *

@@ -29,6 +29,11 @@ enum sockets_source { SOCKETS_AUTO, SOCKETS_NETLINK, SOCKETS_PROC };
 struct sockets_config {
 	double			 interval;	/* seconds; 0: SOCKETS_INTERVAL */
 	enum sockets_source	 source;
+	/* tcp_info only when asked for (sockets_tcp_info), not with every
+	 * TCP socket of every refresh: the TUI shows it for one socket, and
+	 * the kernel's dump costs a sixth less without it. Events then carry
+	 * no tcp_info fields. */
+	bool			 tcp_info_on_demand;
 };
 
 struct sockets;
@@ -61,8 +66,23 @@ size_t		 sockets_ownerless(const struct sockets *);
 /* Every matching socket of the last refresh as a "socket" event. */
 void		 sockets_report(struct sockets *);
 const struct sock_table *sockets_snapshot(const struct sockets *);
+/* Changes when a refresh finds anything a table shows changed (sockets
+ * new, closed or in another state; queues; owners): a view built from an
+ * older snapshot needs rebuilding, one from the same generation does not. */
+unsigned long	 sockets_generation(const struct sockets *);
+/* Counts refreshes. Right after one, the snapshot before it is still
+ * readable, so pointers into it can be moved to the same sockets in the
+ * new one (sockets_find) instead of rebuilding a whole view. */
+unsigned long	 sockets_serial(const struct sockets *);
+/* The socket in the snapshot with the identity of like, or NULL. */
+const struct sock *sockets_find(const struct sockets *,
+		     const struct sock *like);
 /* "netlink", or what was read instead and why. */
 const char	*sockets_source(const struct sockets *);
+/* The tcp_info of sk, a TCP socket of the snapshot: from the last
+ * refresh, or asked for now (one netlink request). 0, or -1 if none. */
+int		 sockets_tcp_info(struct sockets *, const struct sock *sk,
+		     struct diag_tcpinfo *out);
 /* The owner's user name of s ("" when unknown). */
 const char	*sockets_user(struct sockets *, const struct sock *s);
 

@@ -34,6 +34,8 @@ struct dump_ctx {
 	struct sock_table	*t;
 	int			 proto;
 	bool			 oom;
+	struct diag_inet	*one;	/* an exact request's answer, or NULL */
+	bool			 got;
 };
 
 struct sockets_diag *
@@ -114,6 +116,10 @@ on_message(const struct nlmsghdr *nlh, void *arg)
 	struct diag_unix du;
 	struct sock *s;
 
+	if (c->one != NULL) {
+		c->got = sockdiag_parse_inet(p, len, c->one) == 0;
+		return MNL_CB_OK;
+	}
 	if ((s = sock_table_add(c->t)) == NULL) {
 		c->oom = true;
 		return MNL_CB_ERROR;
@@ -167,16 +173,18 @@ static const struct diag_request {
 	{ SP_UNIX, AF_UNIX, 0, 0, 0, "unix" },
 };
 
-static void
-inet_request(struct nlmsghdr *nlh, const struct diag_request *q)
+static struct inet_diag_req_v2 *
+inet_request(struct nlmsghdr *nlh, const struct diag_request *q,
+    bool with_info)
 {
 	struct inet_diag_req_v2 *r = mnl_nlmsg_put_extra_header(nlh, sizeof *r);
 
 	r->sdiag_family = q->family;
 	r->sdiag_protocol = q->ipproto;
-	r->idiag_ext = q->ext;
+	r->idiag_ext = with_info ? q->ext : 0;
 	r->pad = q->raw_protocol;
 	r->idiag_states = ALL_STATES;
+	return r;
 }
 
 static void
@@ -189,26 +197,28 @@ unix_request(struct nlmsghdr *nlh)
 	r->udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
 }
 
-/* Sends one request and reads its answer to the end. */
+static struct nlmsghdr *
+request_header(struct sockets_diag *d, uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
+
+	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	nlh->nlmsg_flags = flags;
+	nlh->nlmsg_seq = ++d->seq;
+	return nlh;
+}
+
+/* Sends the request in d->buf and reads its answer to the end. */
 static int
-dump_one(struct sockets_diag *d, const struct diag_request *q,
-    struct dump_ctx *c)
+run_request(struct sockets_diag *d, struct nlmsghdr *nlh, struct dump_ctx *c)
 {
 	static mnl_cb_t control[NLMSG_DONE + 1] = {
 		[NLMSG_DONE] = on_done,
 	};
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(d->buf);
-	unsigned seq = ++d->seq;
+	unsigned seq = nlh->nlmsg_seq;
 	ssize_t n;
 	int rc;
 
-	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = seq;
-	if (q->family == AF_UNIX)
-		unix_request(nlh);
-	else
-		inet_request(nlh, q);
 	if (mnl_socket_sendto(d->nl, nlh, nlh->nlmsg_len) < 0)
 		return -1;
 	do {
@@ -216,20 +226,60 @@ dump_one(struct sockets_diag *d, const struct diag_request *q,
 			return -1;
 		rc = mnl_cb_run2(d->buf, (size_t)n, seq, d->portid, on_message,
 		    c, control, NLMSG_DONE + 1);
-	} while (rc > MNL_CB_STOP);
-	return rc == MNL_CB_STOP ? 0 : -1;
+	} while (rc > MNL_CB_STOP && c->one == NULL);
+	return rc >= MNL_CB_STOP ? 0 : -1;
+}
+
+static int
+dump_one(struct sockets_diag *d, const struct diag_request *q,
+    bool with_info, struct dump_ctx *c)
+{
+	struct nlmsghdr *nlh = request_header(d, NLM_F_REQUEST | NLM_F_DUMP);
+
+	if (q->family == AF_UNIX)
+		unix_request(nlh);
+	else
+		inet_request(nlh, q, with_info);
+	return run_request(d, nlh, c);
+}
+
+/* An exact request (no dump): the kernel answers with the one socket,
+ * or an error, during the send. */
+int
+sockets_diag_tcp_info(struct sockets_diag *d, const struct sock *s,
+    struct diag_tcpinfo *out)
+{
+	struct nlmsghdr *nlh = request_header(d, NLM_F_REQUEST);
+	struct inet_diag_req_v2 *r;
+	struct diag_inet di;
+	struct dump_ctx c = { NULL, SP_TCP, false, &di, false };
+
+	if (s->proto != SP_TCP || (s->family != AF_INET &&
+	    s->family != AF_INET6))
+		return -1;
+	r = inet_request(nlh, &requests[s->family == AF_INET ? 0 : 1], true);
+	r->id.idiag_sport = htons(s->lport);
+	r->id.idiag_dport = htons(s->rport);
+	memcpy(r->id.idiag_src, s->laddr, 16);
+	memcpy(r->id.idiag_dst, s->raddr, 16);
+	r->id.idiag_if = s->ifindex;
+	r->id.idiag_cookie[0] = r->id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+	if (run_request(d, nlh, &c) != 0 || !c.got || !di.has_info)
+		return -1;
+	*out = di.info;
+	return 0;
 }
 
 int
-sockets_diag_dump(struct sockets_diag *d, int proto, struct sock_table *t,
-    char *err, size_t errlen)
+sockets_diag_dump(struct sockets_diag *d, int proto, bool with_info,
+    struct sock_table *t, char *err, size_t errlen)
 {
-	struct dump_ctx c = { t, proto, false };
+	struct dump_ctx c = { t, proto, false, NULL, false };
 	size_t before = t->n, i;
 
 	for (i = 0; i < sizeof requests / sizeof requests[0]; i++) {
 		if (requests[i].proto != proto || dump_one(d, &requests[i],
-		    &c) == 0)
+		    with_info, &c) == 0)
 			continue;
 		snprintf(err, errlen, "sock_diag %s dump: %s", requests[i].name,
 		    c.oom ? "out of memory" : strerror(errno));

@@ -17,8 +17,14 @@ struct sockets_diag;
 struct sockets_diag	*sockets_diag_open(char *err, size_t errlen);
 void			 sockets_diag_close(struct sockets_diag *);
 /* Appends the sockets of one protocol (both families for inet) to t:
- * 0, or -1 with the reason in err (e.g. raw_diag not in this kernel). */
+ * 0, or -1 with the reason in err (e.g. raw_diag not in this kernel).
+ * tcp_info is asked for with every TCP socket only when with_info. */
 int			 sockets_diag_dump(struct sockets_diag *, int proto,
-			     struct sock_table *t, char *err, size_t errlen);
+			     bool with_info, struct sock_table *t, char *err,
+			     size_t errlen);
+/* The tcp_info of one TCP socket, asked for by its endpoints: 0, or -1
+ * (gone, or the kernel gave none). */
+int			 sockets_diag_tcp_info(struct sockets_diag *,
+			     const struct sock *, struct diag_tcpinfo *out);
 
 #endif

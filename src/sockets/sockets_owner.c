@@ -17,6 +17,7 @@
 #include "sockets_owner.h"
 
 #define USERS_MAX	64
+#define PROBE_MIN_FDS	64	/* fd tables probed by number from this size */
 
 struct proc_ent {
 	int		 pid;
@@ -38,8 +39,8 @@ struct sockets_owner {
 	size_t			 nprocs, nnext, cap_procs, cap_next;
 	struct inode_slot	*map;
 	size_t			 nslots;
-	double			 last_full;
-	unsigned		 scanned;
+	double			 last_full, last_walk;
+	unsigned		 scanned;	/* in the last walk */
 	struct { uint32_t uid; char name[33]; } users[USERS_MAX];
 	size_t			 nusers;
 };
@@ -59,7 +60,7 @@ sockets_owner_new(void)
 	struct sockets_owner *o = calloc(1, sizeof *o);
 
 	if (o != NULL)
-		o->last_full = -1e9;
+		o->last_full = o->last_walk = -1e9;
 	return o;
 }
 
@@ -118,26 +119,68 @@ read_comm(int procfd, char *comm)
 	comm[strcspn(comm, "\n")] = '\0';
 }
 
-/* Every "socket:[N]" among the fds; readlinkat spares the path walks. */
-static void
-scan_fds(struct proc_ent *p, int fddir)
+/* The decimal digits of v, NUL-terminated, in buf[12]. */
+static const char *
+fd_name(long v, char *buf)
 {
-	struct dirent *de;
+	char *p = buf + 11;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return p;
+}
+
+/* Notes the fd's socket inode, if it is a socket; false if no such fd. */
+static bool
+read_link(struct proc_ent *p, int fddir, const char *name)
+{
 	char link[64];
 	uint32_t inode;
 	ssize_t n;
+
+	if ((n = readlinkat(fddir, name, link, sizeof link)) < 0)
+		return false;
+	if (procnet_socket_inode(link, (size_t)n, &inode))
+		add_inode(p, inode);
+	return true;
+}
+
+/*
+ * Every "socket:[N]" among the fds, read with readlinkat relative to the
+ * fd directory (no path walk). Big fd tables are mostly dense, so their
+ * fds are first tried by number, 0 up, until nfds (the directory's size)
+ * were found: that spares listing the directory, whose every entry costs
+ * the kernel a dentry lookup of its own (a tenth of a 40k-socket
+ * refresh). Holes past a bound, or fds opened meanwhile, send the rest to
+ * the listing: only entries above the numbers tried are read. Small
+ * tables (a shell's 0, 1, 2 and 255) are listed at once.
+ */
+static void
+scan_fds(struct proc_ent *p, int fddir, long nfds)
+{
+	long fd = 0, found = 0, bound = nfds + nfds / 8 + 16, num;
+	struct dirent *de;
+	char name[12];
+	char *end;
 	DIR *d;
 
+	for (; nfds >= PROBE_MIN_FDS && found < nfds && fd < bound; fd++)
+		found += read_link(p, fddir, fd_name(fd, name));
+	if (nfds >= PROBE_MIN_FDS && found >= nfds) {
+		close(fddir);
+		return;
+	}
 	if ((d = fdopendir(fddir)) == NULL) {
 		close(fddir);
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		n = readlinkat(dirfd(d), de->d_name, link, sizeof link);
-		if (n > 0 && procnet_socket_inode(link, (size_t)n, &inode))
-			add_inode(p, inode);
+		num = strtol(de->d_name, &end, 10);
+		if (de->d_name[0] != '.' && *end == '\0' && num >= fd)
+			read_link(p, dirfd(d), de->d_name);
 	}
 	closedir(d);
 }
@@ -154,7 +197,7 @@ scan_proc(struct sockets_owner *o, struct proc_ent *p, int procfd, int fddir,
 	p->uid = fstat(procfd, &st) == 0 ? st.st_uid : 0;
 	read_comm(procfd, p->comm);
 	o->scanned++;
-	scan_fds(p, fddir);
+	scan_fds(p, fddir, nfds);
 }
 
 static struct proc_ent *
@@ -361,16 +404,23 @@ assign(const struct sockets_owner *o, struct sock_table *t)
 void
 sockets_owner_refresh(struct sockets_owner *o, struct sock_table *t)
 {
-	bool full = now_mono() - o->last_full >= OWNER_FULL_SECONDS &&
-	    o->nprocs == 0;
+	double now = now_mono();
+	bool full = now - o->last_full >= OWNER_FULL_SECONDS && o->nprocs == 0;
 
+	/* Every socket's inode already mapped: no /proc walk at all, but a
+	 * check of the fd counts now and then for owners that changed (an
+	 * exec, a fork that inherited sockets, an exit). */
+	if (o->map != NULL && now - o->last_walk < OWNER_CHECK_SECONDS &&
+	    assign(o, t) == 0)
+		return;
+	o->last_walk = now;
 	if (full)
-		o->last_full = now_mono();
+		o->last_full = now;
 	if (walk_procs(o, full) || o->map == NULL)
 		build_map(o);
-	if (assign(o, t) == 0 || now_mono() - o->last_full < OWNER_FULL_SECONDS)
+	if (assign(o, t) == 0 || now - o->last_full < OWNER_FULL_SECONDS)
 		return;
-	o->last_full = now_mono();	/* ownerless sockets: look everywhere */
+	o->last_full = now;	/* ownerless sockets: look everywhere */
 	walk_procs(o, true);
 	build_map(o);
 	assign(o, t);

@@ -45,7 +45,19 @@ bg socat EXEC:'sleep 600' TCP6:[::1]:5001
 bg socat EXEC:'sleep 600' UDP4:127.0.0.1:6000
 bg socat EXEC:'sleep 600' UNIX-CONNECT:/tmp/pl-socktest-$$.sock
 bg ping -q -i 1 127.0.0.1 >/dev/null
+# A big fd table with holes (read by fd number), and a listener on 7000
+# held only by fd 901, far past the numbers tried (found by the listing).
+bg python3 -c '
+import os, socket, time
+held = []
+for i in range(150):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1); held.append(s)
+for s in held[10:20]: s.close()
+x = socket.socket(); x.bind(("127.0.0.1", 7000)); x.listen(1)
+os.dup2(x.fileno(), 901); x.close()
+time.sleep(600)'
 retry 5 sh -c "ip netns exec $ns ss -tan | grep -q 'ESTAB.*:5001'"
+retry 10 sh -c "ip netns exec $ns ss -tln | grep -q '127.0.0.1:7000 '"
 sleep 0.5
 
 # norm: "proto state local peer pid" lines, sorted, from our JSON.
@@ -120,6 +132,8 @@ for kind in "tcp LISTEN 0.0.0.0:5000" "tcp LISTEN \[::\]:5001" "tcp LISTEN \*:50
     "unix ESTAB /tmp/pl-socktest"; do
 	check "sees $kind" grep -q "^$kind" "$out/ours.txt"
 done
+check "the listener held only by fd 901 of a 140-fd process has its owner" \
+    grep -q '"local":"127.0.0.1:7000".*"pid":[1-9].*"program":"python3"' "$out/once.json"
 check "tcp has tcp_info (rtt, cwnd)" grep -q '"proto":"tcp".*"state":"ESTAB".*"rtt_ms":[0-9.]*,.*"cwnd":[1-9]' "$out/once.json"
 check "the /proc fallback sees the same TCP and UDP sockets" sh -c "
 	ip netns exec $ns $PL_BIN sockets --json --once --source proc proto:tcp proto:udp 2>/dev/null | grep -c '\"event\":\"socket\"' >$out/proc.n &&

@@ -134,9 +134,10 @@ else
 	    "see $PL_OUT/sockets-pane-miss-close.txt"
 fi
 
-# Names: loopback is named without any query leaving the namespace.
+# Names: 127.0.0.1 is named from /etc/hosts (nsswitch's files, through
+# core/rdns); no DNS server is reachable from the namespace.
 tmx send-keys -t main n
-check "sockets pane: n names hosts (loopback: localhost, no query)" \
+check "sockets pane: n names hosts (127.0.0.1: localhost from /etc/hosts)" \
     wait_screen "localhost:$port +LISTEN"
 tmx send-keys -t main n
 check "sockets pane: n again: numbers" wait_screen "127\.0\.0\.1:$port +LISTEN"

@@ -78,6 +78,62 @@ json_numbers_match_printf(void **state)
 	sb_free(&sb);
 }
 
+/* The JSON of one real, as the value of "v", must be "%.6g"'s. */
+static void
+assert_real_as_printf(struct strbuf *sb, double d)
+{
+	char want[64];
+	struct ev ev;
+
+	ev_init(&ev, "core", "r");
+	ev.ts = 1;
+	ev_real(&ev, "v", d);
+	sb_reset(sb);
+	evjson_format(&ev, sb);
+	snprintf(want, sizeof want, "{\"ts\":1.000000,\"event\":\"r\","
+	    "\"engine\":\"core\",\"v\":%.6g}", d);
+	assert_string_equal(sb->buf, want);
+}
+
+/* Reals: the hand-made path for whole thousandths, and printf's for the
+ * rest, both exactly as "%.6g". */
+static void
+json_reals_match_printf(void **state)
+{
+	static const double odd[] = { -0.0, -1.5, 1e-5, 0.1234567, 999.9995,
+	    999.999, 1000, 123456789.0, 1e300, 0.3333, 2.5e-4, 0.0005 };
+	struct strbuf sb;
+	size_t i;
+
+	(void)state;
+	sb_init(&sb);
+	for (i = 0; i < 1000000; i += i < 3000 ? 1 : 997)
+		assert_real_as_printf(&sb, i / 1000.0);
+	for (i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		assert_real_as_printf(&sb, odd[i]);
+	sb_free(&sb);
+}
+
+/* Runs of plain bytes and every kind of escape, in one string. */
+static void
+json_strings_escape_each_byte_once(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	sb_init(&sb);
+	sb_add_json_string(&sb, "");
+	sb_add_json_string(&sb, "\x7f\"a\\b\tc\rd\ne\x1f");
+	sb_add_json_string(&sb, "plain text");
+	assert_string_equal(sb.buf, "\"\"\"\\u007f\\\"a\\\\b\\tc\\rd"
+	    "\\ne\\u001f\"\"plain text\"");
+	sb_reset(&sb);
+	sb_printf(&sb, "%0200d|%s", 7, "x");	/* longer than the first try */
+	assert_int_equal(sb.len, 202);
+	assert_string_equal(sb.buf + 199, "7|x");
+	sb_free(&sb);
+}
+
 static void
 invalid_utf8_is_cleaned_and_long_values_clipped(void **state)
 {
@@ -204,6 +260,8 @@ main(void)
 		cmocka_unit_test(fields_keep_their_types),
 		cmocka_unit_test(json_line_has_ts_event_and_escapes),
 		cmocka_unit_test(json_numbers_match_printf),
+		cmocka_unit_test(json_reals_match_printf),
+		cmocka_unit_test(json_strings_escape_each_byte_once),
 		cmocka_unit_test(invalid_utf8_is_cleaned_and_long_values_clipped),
 		cmocka_unit_test(too_many_fields_are_clipped_not_overflowed),
 		cmocka_unit_test(long_values_survive_the_ring),
