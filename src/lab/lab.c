@@ -354,31 +354,30 @@ lab_up(const struct lab_options *opts, struct evlog *log)
 	return 0;
 }
 
+/* Only the lab's own namespaces: other pl-* namespaces belong to tests
+ * and benchmarks that may be running beside the lab. */
 int
 lab_down(struct evlog *log)
 {
-	struct strbuf names;
-	char *line, *save = NULL;
 	int killed = 0, removed = 0, rc = 0;
+	char ns[64];
 	struct ev ev;
+	size_t i;
 
 	if (geteuid() != 0) {
 		report(log, "error", "lab down needs root: sudo punchline lab down");
 		return -1;
 	}
-	sb_init(&names);
-	if (netns_list(LAB_NS_PREFIX, &names) < 0)
-		rc = -1;
-	line = names.buf == NULL ? NULL : strtok_r(names.buf, "\n", &save);
-	for (; line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		killed += netns_kill_all(line);
-		if (run(log, NULL, "ip netns del %s", line) == 0)
+	for (i = 0; i < lab_nnodes; i++) {
+		lab_ns_name(lab_nodes[i].name, ns, sizeof ns);
+		if (!netns_exists(ns))
+			continue;
+		killed += netns_kill_all(ns);
+		if (run(log, NULL, "ip netns del %s", ns) == 0)
 			removed++;
 		else
 			rc = -1;
 	}
-	sb_free(&names);
 	ev_init(&ev, "lab", "down");
 	ev_int(&ev, "namespaces", removed);
 	ev_int(&ev, "killed", killed);

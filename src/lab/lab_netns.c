@@ -53,24 +53,6 @@ netns_is_current(const char *ns)
 	    same_file(path, "/proc/self/ns/net");
 }
 
-int
-netns_list(const char *prefix, struct strbuf *out)
-{
-	DIR *dir = opendir(NETNS_RUN_DIR);
-	struct dirent *de;
-	int n = 0;
-
-	if (dir == NULL)
-		return errno == ENOENT ? 0 : -1;
-	while ((de = readdir(dir)) != NULL)
-		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0) {
-			sb_printf(out, "%s\n", de->d_name);
-			n++;
-		}
-	closedir(dir);
-	return n;
-}
-
 /* Signals every process whose network namespace is the file at path. */
 static int
 signal_members(const char *path, int sig)

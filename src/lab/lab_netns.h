@@ -12,8 +12,6 @@
 bool	 netns_exists(const char *ns);
 /* True if this process runs in namespace ns. */
 bool	 netns_is_current(const char *ns);
-/* Names in /run/netns that start with prefix, one per line, in out. */
-int	 netns_list(const char *prefix, struct strbuf *out);
 /* SIGTERM, then SIGKILL, to every process in ns but this one; the count. */
 int	 netns_kill_all(const char *ns);
 /*
