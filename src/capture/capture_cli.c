@@ -1,0 +1,288 @@
+/*
+ * capture_cli.c: `punchline capture`. One line per packet like
+ * `tcpdump -nn -S`, or with --json one object per packet and line (see
+ * capture_json.h). Live capture needs CAP_NET_RAW and says so; -r needs
+ * nothing. A damaged file: the packets before the damage, then the error
+ * naming the file, exit status 1.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../protocols/dissect.h"
+#include "../core/cli.h"
+#include "../core/loop.h"
+#include "../core/priv.h"
+#include "../core/strbuf.h"
+#include "capture.h"
+#include "capture_cli.h"
+#include "capture_json.h"
+#include "capture_text.h"
+
+#define MAX_SOURCES	8
+
+const char capture_cli_usage[] =
+    "usage: punchline capture [-i IF]... [-f FILTER] [-r FILE] [-w FILE]\n"
+    "                         [-c COUNT] [--snaplen N] [--json]\n"
+    "-i IF: a live capture on IF (\"any\", the default, is every interface);\n"
+    "       up to 8 -i at once. Needs CAP_NET_RAW.\n"
+    "-r FILE: read a pcap or pcapng file (\"-\": stdin) instead; any user.\n"
+    "-f FILTER: a BPF filter, as tcpdump takes it (\"udp port 53\").\n"
+    "-w FILE: also write every packet to FILE (pcap).\n"
+    "-c COUNT: stop after COUNT packets. --snaplen N: bytes kept of each\n"
+    "       live packet (default 256).\n"
+    "--json: one JSON object per packet and line, with the decoded layers.\n";
+
+struct capture_args {
+	const char	*ifname[MAX_SOURCES];
+	size_t		 nif;
+	const char	*filter, *read, *write;
+	long		 count, snaplen;
+	bool		 json;
+};
+
+struct run {
+	struct loop	*loop;
+	struct capture	*cap[MAX_SOURCES];
+	size_t		 ncap, ended;
+	uint64_t	 no, limit;
+	bool		 json, many, live;
+	struct strbuf	 line;
+	struct dissect	 dissect;
+	int		 status;
+};
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	return cli_usage_error("capture", capture_cli_usage, fmt, arg);
+}
+
+static int
+parse_option(int c, struct capture_args *a)
+{
+	switch (c) {
+	case 'i':
+		if (a->nif == MAX_SOURCES)
+			return usage_error("%s", "at most 8 -i at once");
+		a->ifname[a->nif++] = optarg;
+		return -1;
+	case 'f':	a->filter = optarg; return -1;
+	case 'r':	a->read = optarg; return -1;
+	case 'w':	a->write = optarg; return -1;
+	case 'j':	a->json = true; return -1;
+	case 'c':
+		if (cli_number(optarg, 1, 2000000000L, &a->count) != 0)
+			return usage_error("-c '%s': want a count of 1 or more",
+			    optarg);
+		return -1;
+	case 's':
+		if (cli_number(optarg, 64, 262144, &a->snaplen) != 0)
+			return usage_error("--snaplen '%s': want 64-262144",
+			    optarg);
+		return -1;
+	case 'h':
+		fputs(capture_cli_usage, stdout);
+		return 0;
+	}
+	return usage_error("%s", "unknown option");
+}
+
+static int
+parse_args(int argc, char **argv, struct capture_args *a)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "snaplen", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hi:f:r:w:c:", longopts,
+	    NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return usage_error("bad option or missing value: '%s'",
+			    argv[optind - 1]);
+		if ((rc = parse_option(c, a)) >= 0)
+			return rc;
+	}
+	if (optind < argc && a->filter == NULL && optind == argc - 1)
+		a->filter = argv[optind++];	/* tcpdump's trailing filter */
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (a->read != NULL && a->nif > 0)
+		return usage_error("%s", "-r and -i do not go together");
+	return -1;
+}
+
+static void
+stop_all(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncap; i++)
+		capture_stop(r->cap[i]);
+	loop_exit(r->loop);
+}
+
+static void
+on_packet(const struct capture_pkt *p, void *arg)
+{
+	struct run *r = arg;
+	struct capture_pkt pkt = *p;
+	enum decode_status st;
+
+	if (r->limit != 0 && r->no >= r->limit)
+		return;
+	pkt.no = ++r->no;
+	st = dissect_packet(pkt.linktype, pkt.data, pkt.caplen, &r->dissect);
+	sb_reset(&r->line);
+	if (r->json)
+		capture_json_packet(&r->line, &pkt, &r->dissect, st);
+	else
+		capture_text_line(&r->line, &pkt, &r->dissect);
+	sb_addc(&r->line, '\n');
+	fwrite(r->line.buf, 1, r->line.len, stdout);
+	if (r->live)
+		fflush(stdout);
+	if (r->limit != 0 && r->no >= r->limit)
+		stop_all(r);
+}
+
+static void
+on_end(struct capture *c, const char *err, void *arg)
+{
+	struct run *r = arg;
+
+	(void)c;
+	if (err != NULL) {
+		fflush(stdout);
+		fprintf(stderr, "punchline capture: %s\n", err);
+		r->status = 1;
+	}
+	if (++r->ended == r->ncap)
+		loop_exit(r->loop);
+}
+
+static void
+on_signal(int sig, void *arg)
+{
+	(void)sig;
+	stop_all(arg);
+}
+
+/* Opens every source (the privileged part) and sets the filter. */
+static int
+open_sources(const struct capture_args *a, struct run *r, char *err,
+    size_t errlen)
+{
+	size_t i, n = a->read != NULL ? 1 : a->nif > 0 ? a->nif : 1;
+
+	for (i = 0; i < n; i++) {
+		r->cap[i] = a->read != NULL ?
+		    capture_open_file(a->read, err, errlen) :
+		    capture_open_live(a->nif > 0 ? a->ifname[i] : "any",
+		    (int)a->snaplen, err, errlen);
+		if (r->cap[i] == NULL)
+			return -1;
+		r->ncap++;
+		if (a->filter != NULL &&
+		    capture_set_filter(r->cap[i], a->filter, err, errlen) != 0)
+			return -2;
+	}
+	return 0;
+}
+
+static void
+print_stats(struct run *r)
+{
+	struct capture_stats st;
+	uint64_t recv = 0, drop = 0;
+	size_t i;
+
+	for (i = 0; i < r->ncap; i++) {
+		capture_get_stats(r->cap[i], &st);
+		recv += st.received;
+		drop += st.dropped;
+	}
+	fprintf(stderr, "%llu packets captured\n%llu packets received by "
+	    "filter\n%llu packets dropped by kernel\n",
+	    (unsigned long long)r->no, (unsigned long long)recv,
+	    (unsigned long long)drop);
+}
+
+static int
+start_sources(const struct capture_args *a, struct run *r, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	if (r->ncap > 1 && a->write != NULL) {
+		snprintf(err, errlen, "-w takes one source");
+		return -1;
+	}
+	for (i = 0; i < r->ncap; i++) {
+		if (a->write != NULL &&
+		    capture_dump_to(r->cap[i], a->write, err, errlen) != 0)
+			return -1;
+		if (capture_start(r->cap[i], loop_base(r->loop), on_packet,
+		    on_end, r, err, errlen) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+run_capture(const struct capture_args *a)
+{
+	static char outbuf[1 << 16];
+	struct run r = { 0 };
+	char err[CAPTURE_ERR_MAX];
+	int rc;
+	size_t i;
+
+	r.json = a->json;
+	r.limit = (uint64_t)a->count;
+	r.live = a->read == NULL;
+	sb_init(&r.line);
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if ((r.loop = loop_new()) == NULL) {
+		fprintf(stderr, "punchline capture: cannot start the loop\n");
+		return 1;
+	}
+	if ((rc = open_sources(a, &r, err, sizeof err)) != 0 ||
+	    priv_drop(NULL, err, sizeof err) != 0 ||
+	    start_sources(a, &r, err, sizeof err) != 0) {
+		fprintf(stderr, "punchline capture: %s\n", err);
+		r.status = rc == -2 ? 2 : 1;
+	} else {
+		loop_on_signal(r.loop, SIGINT, on_signal, &r);
+		loop_on_signal(r.loop, SIGTERM, on_signal, &r);
+		loop_run(r.loop);
+		fflush(stdout);
+		if (r.live)
+			print_stats(&r);
+	}
+	for (i = 0; i < r.ncap; i++)
+		capture_free(r.cap[i]);
+	loop_free(r.loop);
+	sb_free(&r.line);
+	fflush(stdout);
+	return r.status;
+}
+
+int
+capture_cli_main(int argc, char **argv)
+{
+	struct capture_args a = { .snaplen = CAPTURE_SNAPLEN_DEFAULT };
+	int rc;
+
+	if ((rc = parse_args(argc, argv, &a)) >= 0)
+		return rc;
+	return run_capture(&a);
+}
