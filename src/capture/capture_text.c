@@ -118,6 +118,17 @@ text_dns_type(struct strbuf *sb, uint16_t type)
 		sb_printf(sb, "Type%u", type);
 }
 
+/* tcpdump writes names absolute: "printer.lab.test.", the root ".". */
+static void
+text_dns_name(struct strbuf *sb, const char *name)
+{
+	size_t n = strlen(name);
+
+	sb_add(sb, name);
+	if (n == 0 || name[n - 1] != '.')
+		sb_addc(sb, '.');
+}
+
 static void
 text_dns_record(struct strbuf *sb, const struct dns_record *r)
 {
@@ -133,11 +144,13 @@ text_dns_record(struct strbuf *sb, const struct dns_record *r)
 		fmt_ipv6(sb, r->addr);
 		break;
 	case DNS_TYPE_MX:
-		sb_printf(sb, " %s %u", r->target, r->preference);
+		sb_addc(sb, ' ');
+		text_dns_name(sb, r->target);
+		sb_printf(sb, " %u", r->preference);
 		break;
 	case DNS_TYPE_CNAME: case DNS_TYPE_NS: case DNS_TYPE_PTR:
 		sb_addc(sb, ' ');
-		sb_add(sb, r->target);
+		text_dns_name(sb, r->target);
 		break;
 	}
 }
@@ -150,7 +163,7 @@ text_dns_question(struct strbuf *sb, const struct dns_msg *m)
 	sb_addc(sb, ' ');
 	text_dns_type(sb, m->questions[0].type);
 	sb_add(sb, "? ");
-	sb_add(sb, m->questions[0].name);
+	text_dns_name(sb, m->questions[0].name);
 }
 
 /* tcpdump's ns_print: "ID+ A? name. (len)" and "ID* 1/0/0 A 10.0.0.1 (len)". */
