@@ -34,8 +34,10 @@ inns() { ip netns exec "$ns" "$@"; }
 ip netns add "$ns" || { fail "create namespace $ns"; exit 0; }
 ip -n "$ns" link set lo up
 
+# Background jobs run `ip netns exec` itself (not the inns function, whose
+# subshell would be the pid we kill while the process lived on).
 # The DNS responder: one A answer (10.9.8.7) to each query on 127.0.0.1:53.
-inns python3 - >"$out/dns.log" 2>&1 <<'PY' &
+ip netns exec "$ns" python3 - >"$out/dns.log" 2>&1 <<'PY' &
 import socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", 53))
@@ -59,7 +61,7 @@ pids+=($!)
 retry 5 grep -q ready "$out/dns.log"
 
 pcap=$out/traffic.pcap
-inns tcpdump -i lo -U -w "$pcap" >/dev/null 2>"$out/tcpdump.err" &
+ip netns exec "$ns" tcpdump -i lo -U -w "$pcap" >/dev/null 2>"$out/tcpdump.err" &
 pids+=($!)
 retry 5 grep -q listening "$out/tcpdump.err"
 
@@ -80,15 +82,16 @@ d.sendto(struct.pack("!HHHHHH", 0x1234, 0x0100, 1, 0, 0, 0) + name + b"\0\1\0\1"
 d.recvfrom(512)
 PY
 # The mesh: ann and ben meet on 127.0.0.1 in plaintext; ben says one line.
-(sleep 4) | inns timeout 4 "$PL_BIN" chat --json --plaintext --name ann \
+(sleep 4) | ip netns exec "$ns" timeout 4 "$PL_BIN" chat --json --plaintext --name ann \
     --bind 127.0.0.1 --port 12345 >"$out/ann.out" 2>&1 &
 pids+=($!)
 sleep 0.3
 (sleep 1.5; echo "hi ann, from ben"; sleep 2) | inns timeout 4 "$PL_BIN" chat \
     --json --plaintext --name ben --bind 127.0.0.1 --port 12346 \
     127.0.0.1:12345 >"$out/ben.out" 2>&1
-sleep 0.5
-kill "${pids[1]}" 2>/dev/null
+wait "${pids[2]}" 2>/dev/null	# ann
+sleep 0.3
+kill "${pids[1]}" 2>/dev/null	# tcpdump
 wait "${pids[1]}" 2>/dev/null
 
 check "the chat line reached ann (the mesh traffic is real)" \
@@ -118,7 +121,7 @@ fi
 check "DNS query decoded: A? printer.lab.test." \
     grep -q '4660+ A? printer.lab.test. (34)' "$out/ours.txt"
 check "DNS answer decoded: 10.9.8.7" \
-    grep -q '4660\*- 1/0/0 A 10.9.8.7 (50)' "$out/ours.txt"
+    grep -q '4660\* 1/0/0 A 10.9.8.7 (50)' "$out/ours.txt"
 check "mesh hello from ann decoded, with her name" \
     grep -q '"proto":"mesh","type":"hello".*"name":"ann"' "$out/ours.json"
 check "mesh chat decoded with its plaintext" \
@@ -154,7 +157,8 @@ check "garbage: exit 1 and 'unknown file format' naming the file" \
     sh -c "test $st = 1 && grep -q '$out/garbage.pcap: unknown file format' '$out/garbage.err'"
 
 # Live, on lo in the namespace, with -c.
-inns "$PL_BIN" capture -i lo -c 4 --json >"$out/live.json" 2>"$out/live.err" &
+ip netns exec "$ns" "$PL_BIN" capture -i lo -c 4 --json >"$out/live.json" \
+    2>"$out/live.err" &
 lpid=$!
 pids+=($lpid)
 sleep 0.5
