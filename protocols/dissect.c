@@ -268,7 +268,9 @@ lookup(const struct next *nx)
 {
 	size_t i, pass;
 
-	if (nx->key == DK_NONE || nx->payload == NULL || nx->len == 0)
+	/* An empty frame still has a link layer, which says it is cut. */
+	if (nx->key == DK_NONE || nx->payload == NULL ||
+	    (nx->len == 0 && nx->key != DK_LINKTYPE))
 		return DP_NONE;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < sizeof dispatch / sizeof dispatch[0]; i++)

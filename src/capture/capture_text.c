@@ -283,7 +283,11 @@ text_icmp(struct strbuf *sb, const struct dissect_layer *l, uint32_t len)
 	else if (m->type == ICMP_UNREACH && m->has_quote) {
 		text_quote_unreach(sb, &m->quote, icmp_unreach_name(m->code));
 		sb_printf(sb, ", length %" PRIu32, len);
-	} else if (name != NULL)
+	} else if (m->type == ICMP_TIME_EXCEEDED && m->code <= 1)
+		sb_printf(sb, "%s, length %" PRIu32, m->code == 0 ?
+		    "time exceeded in-transit" : "ip reassembly time exceeded",
+		    len);
+	else if (name != NULL)
 		sb_printf(sb, "%s, length %" PRIu32, name, len);
 	else
 		sb_printf(sb, "type-#%u, length %" PRIu32, m->type, len);
@@ -356,7 +360,8 @@ text_ports(struct strbuf *sb, const struct dissect_layer *ip,
     const struct dissect_layer *up, bool src)
 {
 	fmt_ip_addr(sb, ip, src);
-	if (up == NULL || up->status != DECODE_OK)
+	/* The ports are the first 4 bytes: a cut header still has them. */
+	if (up == NULL || up->len < 4 || up->status == DECODE_BAD)
 		return;
 	if (up->proto == DP_TCP || up->proto == DP_UDP) {
 		sb_addc(sb, '.');
@@ -400,7 +405,7 @@ text_link_only(struct strbuf *sb, const struct capture_pkt *p,
 	if (l == NULL)
 		sb_printf(sb, "unknown link type %" PRIu32, d->linktype);
 	else if (l->status != DECODE_OK)
-		text_trunc(sb, dissect_proto_name(l->proto));
+		sb_printf(sb, "[|%s]", dissect_proto_name(l->proto));
 	else if (l->proto == DP_ETHERNET && l->u.eth.ethertype == 0)
 		sb_add(sb, "802.3 LLC");
 	else if (l->proto == DP_ETHERNET)
