@@ -19,13 +19,14 @@
 #include "capture.h"
 #include "capture_cli.h"
 #include "capture_json.h"
+#include "capture_ring.h"
 #include "capture_text.h"
 
 #define MAX_SOURCES	8
 
 const char capture_cli_usage[] =
     "usage: punchline capture [-i IF]... [-f FILTER] [-r FILE] [-w FILE]\n"
-    "                         [-c COUNT] [--snaplen N] [--json]\n"
+    "                         [-c COUNT] [--snaplen N] [--ring N] [--json]\n"
     "-i IF: a live capture on IF (\"any\", the default, is every interface);\n"
     "       up to 8 -i at once. Needs CAP_NET_RAW.\n"
     "-r FILE: read a pcap or pcapng file (\"-\": stdin) instead; any user.\n"
@@ -33,13 +34,15 @@ const char capture_cli_usage[] =
     "-w FILE: also write every packet to FILE (pcap).\n"
     "-c COUNT: stop after COUNT packets. --snaplen N: bytes kept of each\n"
     "       live packet (default 256).\n"
+    "--ring N: keep the last N packets in memory; with -w, write only those,\n"
+    "       at the end (a flight recorder). Says the ring's size on stderr.\n"
     "--json: one JSON object per packet and line, with the decoded layers.\n";
 
 struct capture_args {
 	const char	*ifname[MAX_SOURCES];
 	size_t		 nif;
 	const char	*filter, *read, *write;
-	long		 count, snaplen;
+	long		 count, snaplen, ring;
 	bool		 json;
 };
 
@@ -51,6 +54,7 @@ struct run {
 	bool		 json, many, live;
 	struct strbuf	 line;
 	struct dissect	 dissect;
+	struct capture_ring *ring;	/* --ring, or NULL */
 	int		 status;
 };
 
@@ -83,6 +87,10 @@ parse_option(int c, struct capture_args *a)
 			return usage_error("--snaplen '%s': want 64-262144",
 			    optarg);
 		return -1;
+	case 'R':
+		if (cli_number(optarg, 1, 100000000L, &a->ring) != 0)
+			return usage_error("--ring '%s': want 1-100000000", optarg);
+		return -1;
 	case 'h':
 		fputs(capture_cli_usage, stdout);
 		return 0;
@@ -96,6 +104,7 @@ parse_args(int argc, char **argv, struct capture_args *a)
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "snaplen", required_argument, NULL, 's' },
+		{ "ring", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -140,6 +149,8 @@ on_packet(const struct capture_pkt *p, void *arg)
 	if (r->limit != 0 && r->no >= r->limit)
 		return;
 	pkt.no = ++r->no;
+	if (r->ring != NULL && !capture_ring_push(r->ring, &pkt))
+		r->status = 1;
 	st = dissect_packet(pkt.linktype, pkt.data, pkt.caplen, &r->dissect);
 	sb_reset(&r->line);
 	if (r->json)
@@ -222,12 +233,12 @@ start_sources(const struct capture_args *a, struct run *r, char *err,
 {
 	size_t i;
 
-	if (r->ncap > 1 && a->write != NULL) {
+	if (r->ncap > 1 && a->write != NULL && r->ring == NULL) {
 		snprintf(err, errlen, "-w takes one source");
 		return -1;
 	}
 	for (i = 0; i < r->ncap; i++) {
-		if (a->write != NULL &&
+		if (a->write != NULL && r->ring == NULL &&
 		    capture_dump_to(r->cap[i], a->write, err, errlen) != 0)
 			return -1;
 		if (capture_start(r->cap[i], loop_base(r->loop), on_packet,
@@ -235,6 +246,25 @@ start_sources(const struct capture_args *a, struct run *r, char *err,
 			return -1;
 	}
 	return 0;
+}
+
+/* --ring: its size on stderr; with -w, the packets it kept into the file. */
+static void
+finish_ring(const struct capture_args *a, struct run *r)
+{
+	char err[CAPTURE_ERR_MAX];
+	long n;
+
+	fprintf(stderr, "ring: %zu packets kept of %zu, %zu bytes\n",
+	    capture_ring_count(r->ring), capture_ring_capacity(r->ring),
+	    capture_ring_memory(r->ring));
+	if (a->write == NULL)
+		return;
+	if ((n = capture_ring_save(r->ring, a->write, err, sizeof err)) < 0) {
+		fprintf(stderr, "punchline capture: %s\n", err);
+		r->status = 1;
+	} else
+		fprintf(stderr, "ring: %ld packets written to %s\n", n, a->write);
 }
 
 static int
@@ -251,6 +281,10 @@ run_capture(const struct capture_args *a)
 	r.live = a->read == NULL;
 	sb_init(&r.line);
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (a->ring > 0 && (r.ring = capture_ring_new((size_t)a->ring)) == NULL) {
+		fprintf(stderr, "punchline capture: no memory for the ring\n");
+		return 1;
+	}
 	if ((r.loop = loop_new()) == NULL) {
 		fprintf(stderr, "punchline capture: cannot start the loop\n");
 		return 1;
@@ -267,10 +301,13 @@ run_capture(const struct capture_args *a)
 		fflush(stdout);
 		if (r.live)
 			print_stats(&r);
+		if (r.ring != NULL)
+			finish_ring(a, &r);
 	}
 	for (i = 0; i < r.ncap; i++)
 		capture_free(r.cap[i]);
 	loop_free(r.loop);
+	capture_ring_free(r.ring);
 	sb_free(&r.line);
 	fflush(stdout);
 	return r.status;
