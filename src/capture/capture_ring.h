@@ -7,6 +7,7 @@
 #ifndef CAPTURE_CAPTURE_RING_H
 #define CAPTURE_CAPTURE_RING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
