@@ -34,6 +34,7 @@
 #include "sockets/routes.h"
 #include "sockets/sock_names.h"
 #include "sockets/sockets.h"
+#include "../ui/pane_capture.h"
 #include "../ui/pane_chat.h"
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
@@ -417,6 +418,7 @@ run_tui(struct options *o)
 	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
+	pane_capture_attach(loop);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)

@@ -345,8 +345,8 @@ json_mesh(struct strbuf *sb, const struct dissect_mesh *m)
 	}
 }
 
-static void
-json_layer(struct strbuf *sb, const struct dissect_layer *l)
+void
+capture_json_layer(struct strbuf *sb, const struct dissect_layer *l)
 {
 	sb_add(sb, "{\"proto\":\"");
 	sb_add(sb, dissect_proto_name(l->proto));
@@ -391,7 +391,7 @@ capture_json_packet(struct strbuf *sb, const struct capture_pkt *p,
 	for (i = 0; i < d->count; i++) {
 		if (i > 0)
 			sb_addc(sb, ',');
-		json_layer(sb, &d->layer[i]);
+		capture_json_layer(sb, &d->layer[i]);
 	}
 	sb_addc(sb, ']');
 	if (d->rest_len > 0)

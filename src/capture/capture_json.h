@@ -18,5 +18,7 @@
 /* Appends the object (no newline). */
 void	 capture_json_packet(struct strbuf *, const struct capture_pkt *,
 	     const struct dissect *, enum decode_status);
+/* One layer's object, {"proto":...}: the pane's detail tree reads it. */
+void	 capture_json_layer(struct strbuf *, const struct dissect_layer *);
 
 #endif

@@ -1,0 +1,12 @@
+/*
+ * pane_capture.h: main hands the Capture pane the loop its live capture
+ * runs on, before the screen starts.
+ */
+#ifndef UI_PANE_CAPTURE_H
+#define UI_PANE_CAPTURE_H
+
+struct loop;
+
+void	 pane_capture_attach(struct loop *);
+
+#endif
