@@ -1,6 +1,6 @@
 /*
  * capture_cli.c: `punchline capture`. One line per packet like
- * `tcpdump -nn -S`, or with --json one object per packet and line (see
+ * `tcpdump -nn` (-S as there), or with --json one object per packet and line (see
  * capture_json.h). Live capture needs CAP_NET_RAW and says so; -r needs
  * nothing. A damaged file: the packets before the damage, then the error
  * naming the file, exit status 1.
@@ -20,13 +20,14 @@
 #include "capture_cli.h"
 #include "capture_json.h"
 #include "capture_ring.h"
+#include "capture_tcpseq.h"
 #include "capture_text.h"
 
 #define MAX_SOURCES	8
 
 const char capture_cli_usage[] =
     "usage: punchline capture [-i IF]... [-f FILTER] [-r FILE] [-w FILE]\n"
-    "                         [-c COUNT] [--snaplen N] [--ring N] [--json]\n"
+    "                         [-c COUNT] [--snaplen N] [--ring N] [-S] [--json]\n"
     "-i IF: a live capture on IF (\"any\", the default, is every interface);\n"
     "       up to 8 -i at once. Needs CAP_NET_RAW.\n"
     "-r FILE: read a pcap or pcapng file (\"-\": stdin) instead; any user.\n"
@@ -36,6 +37,7 @@ const char capture_cli_usage[] =
     "       live packet (default 256).\n"
     "--ring N: keep the last N packets in memory; with -w, write only those,\n"
     "       at the end (a flight recorder). Says the ring's size on stderr.\n"
+    "-S: absolute TCP sequence numbers (default: relative, as tcpdump).\n"
     "--json: one JSON object per packet and line, with the decoded layers.\n";
 
 struct capture_args {
@@ -43,7 +45,7 @@ struct capture_args {
 	size_t		 nif;
 	const char	*filter, *read, *write;
 	long		 count, snaplen, ring;
-	bool		 json;
+	bool		 json, absolute;
 };
 
 struct run {
@@ -55,6 +57,7 @@ struct run {
 	struct strbuf	 line;
 	struct dissect	 dissect;
 	struct capture_ring *ring;	/* --ring, or NULL */
+	struct tcpseq	*seqs;		/* NULL with -S */
 	int		 status;
 };
 
@@ -77,6 +80,7 @@ parse_option(int c, struct capture_args *a)
 	case 'r':	a->read = optarg; return -1;
 	case 'w':	a->write = optarg; return -1;
 	case 'j':	a->json = true; return -1;
+	case 'S':	a->absolute = true; return -1;
 	case 'c':
 		if (cli_number(optarg, 1, 2000000000L, &a->count) != 0)
 			return usage_error("-c '%s': want a count of 1 or more",
@@ -112,7 +116,7 @@ parse_args(int argc, char **argv, struct capture_args *a)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hi:f:r:w:c:", longopts,
+	while ((c = getopt_long(argc, argv, "hSi:f:r:w:c:", longopts,
 	    NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return usage_error("bad option or missing value: '%s'",
@@ -156,7 +160,7 @@ on_packet(const struct capture_pkt *p, void *arg)
 	if (r->json)
 		capture_json_packet(&r->line, &pkt, &r->dissect, st);
 	else
-		capture_text_line(&r->line, &pkt, &r->dissect);
+		capture_text_line(&r->line, &pkt, &r->dissect, r->seqs);
 	sb_addc(&r->line, '\n');
 	fwrite(r->line.buf, 1, r->line.len, stdout);
 	if (r->live)
@@ -285,6 +289,11 @@ run_capture(const struct capture_args *a)
 		fprintf(stderr, "punchline capture: no memory for the ring\n");
 		return 1;
 	}
+	if (!a->json && !a->absolute && (r.seqs = tcpseq_new()) == NULL) {
+		fprintf(stderr, "punchline capture: out of memory\n");
+		capture_ring_free(r.ring);
+		return 1;
+	}
 	if ((r.loop = loop_new()) == NULL) {
 		fprintf(stderr, "punchline capture: cannot start the loop\n");
 		return 1;
@@ -308,6 +317,7 @@ run_capture(const struct capture_args *a)
 		capture_free(r.cap[i]);
 	loop_free(r.loop);
 	capture_ring_free(r.ring);
+	tcpseq_free(r.seqs);
 	sb_free(&r.line);
 	fflush(stdout);
 	return r.status;

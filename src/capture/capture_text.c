@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "capture_fmt.h"
+#include "capture_tcpseq.h"
 #include "capture_text.h"
 
 /* The layer after index i, or NULL. */
@@ -26,8 +27,10 @@ text_trunc(struct strbuf *sb, const char *proto)
 
 /* TCP options in wire order, as tcpdump lists them. */
 static void
-text_tcp_options(struct strbuf *sb, const struct tcp_hdr *t)
+text_tcp_options(struct strbuf *sb, const struct tcp_hdr *t,
+    const struct tcpseq_view *v)
 {
+	uint32_t base = v->reversed ? v->base_seq : v->base_ack;
 	size_t i, n = t->option_count < TCP_OPT_ORDER_MAX ?
 	    t->option_count : TCP_OPT_ORDER_MAX, s;
 
@@ -55,7 +58,7 @@ text_tcp_options(struct strbuf *sb, const struct tcp_hdr *t)
 			sb_printf(sb, "sack %zu ", t->sack_count);
 			for (s = 0; s < t->sack_count; s++)
 				sb_printf(sb, "{%" PRIu32 ":%" PRIu32 "}",
-				    t->sack[s][0], t->sack[s][1]);
+				    t->sack[s][0] - base, t->sack[s][1] - base);
 			break;
 		default:
 			sb_printf(sb, "unknown-%u", t->option_kinds[i]);
@@ -67,27 +70,30 @@ text_tcp_options(struct strbuf *sb, const struct tcp_hdr *t)
 }
 
 static void
-text_tcp(struct strbuf *sb, const struct dissect_layer *l, uint32_t iplen)
+text_tcp(struct strbuf *sb, const struct dissect_layer *ip,
+    const struct dissect_layer *l, uint32_t iplen, struct tcpseq *seqs)
 {
 	const struct tcp_hdr *t = &l->u.tcp;
+	struct tcpseq_view v;
 	char flags[TCP_FLAGS_STR];
 	uint32_t len = iplen > t->header_len ? iplen - t->header_len : 0;
 
+	tcpseq_view(seqs, ip, t, &v);
 	tcp_flags_str(t->flags, flags);
 	sb_add(sb, "Flags [");
 	sb_add(sb, flags);
 	sb_addc(sb, ']');
 	if (len > 0 || (t->flags & (TCP_SYN | TCP_FIN | TCP_RST))) {
 		sb_add(sb, ", seq ");
-		fmt_u64(sb, t->seq);
+		fmt_u64(sb, v.seq);
 		if (len > 0) {
 			sb_addc(sb, ':');
-			fmt_u64(sb, (uint32_t)(t->seq + len));
+			fmt_u64(sb, (uint32_t)(v.seq + len));
 		}
 	}
 	if (t->flags & TCP_ACK) {
 		sb_add(sb, ", ack ");
-		fmt_u64(sb, t->ack);
+		fmt_u64(sb, v.ack);
 	}
 	sb_add(sb, ", win ");
 	fmt_u64(sb, t->window);
@@ -96,7 +102,7 @@ text_tcp(struct strbuf *sb, const struct dissect_layer *l, uint32_t iplen)
 		fmt_u64(sb, t->urgent);
 	}
 	if (t->option_count > 0)
-		text_tcp_options(sb, t);
+		text_tcp_options(sb, t, &v);
 	sb_add(sb, ", length ");
 	fmt_u64(sb, len);
 }
@@ -323,7 +329,8 @@ text_icmpv6(struct strbuf *sb, const struct dissect_layer *l, uint32_t len)
 
 /* What follows "src > dst: ". */
 static void
-text_transport(struct strbuf *sb, const struct dissect *d, size_t i)
+text_transport(struct strbuf *sb, const struct dissect *d, size_t i,
+    struct tcpseq *seqs)
 {
 	const struct dissect_layer *ip = &d->layer[i], *up = after(d, i);
 	uint32_t len = fmt_ip_upper_len(ip);
@@ -339,7 +346,7 @@ text_transport(struct strbuf *sb, const struct dissect *d, size_t i)
 	switch (up->proto) {
 	case DP_TCP:
 		if (up->status == DECODE_OK)
-			text_tcp(sb, up, len);
+			text_tcp(sb, ip, up, len, seqs);
 		else
 			text_trunc(sb, "tcp");
 		break;
@@ -429,9 +436,9 @@ network_index(const struct dissect *d)
 	return d->count;
 }
 
-void
-capture_text_summary(struct strbuf *sb, const struct capture_pkt *p,
-    const struct dissect *d)
+static void
+summary(struct strbuf *sb, const struct capture_pkt *p,
+    const struct dissect *d, struct tcpseq *seqs)
 {
 	size_t i = network_index(d);
 	const struct dissect_layer *l = &d->layer[i];
@@ -444,12 +451,19 @@ capture_text_summary(struct strbuf *sb, const struct capture_pkt *p,
 	else if (l->status != DECODE_OK)
 		text_trunc(sb, l->proto == DP_IPV4 ? "ip" : "ip6");
 	else
-		text_transport(sb, d, i);
+		text_transport(sb, d, i, seqs);
+}
+
+void
+capture_text_summary(struct strbuf *sb, const struct capture_pkt *p,
+    const struct dissect *d)
+{
+	summary(sb, p, d, NULL);
 }
 
 void
 capture_text_line(struct strbuf *sb, const struct capture_pkt *p,
-    const struct dissect *d)
+    const struct dissect *d, struct tcpseq *seqs)
 {
 	size_t i = network_index(d);
 	const struct dissect_layer *ip = &d->layer[i];
@@ -467,5 +481,5 @@ capture_text_line(struct strbuf *sb, const struct capture_pkt *p,
 		if (after(d, i) != NULL)
 			sb_addc(sb, ' ');
 	}
-	capture_text_summary(sb, p, d);
+	summary(sb, p, d, seqs);
 }

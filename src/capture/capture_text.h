@@ -11,11 +11,14 @@
 #include "../core/strbuf.h"
 #include "capture_pkt.h"
 
-/* Appends the line (no newline) for a packet and its dissection. */
+struct tcpseq;
+
+/* Appends the line (no newline) for a packet and its dissection; seqs
+ * (capture_tcpseq.h) makes TCP numbers relative, NULL leaves them. */
 void	 capture_text_line(struct strbuf *, const struct capture_pkt *,
-	     const struct dissect *);
+	     const struct dissect *, struct tcpseq *seqs);
 /* The part after the addresses ("Flags [S], seq ...", "UDP, length 5"),
- * for the pane's summary column. */
+ * for the pane's summary column (absolute numbers). */
 void	 capture_text_summary(struct strbuf *, const struct capture_pkt *,
 	     const struct dissect *);
 

@@ -11,6 +11,7 @@
 
 #include "../../protocols/dissect.h"
 #include "../../src/capture/capture_json.h"
+#include "../../src/capture/capture_tcpseq.h"
 #include "../../src/capture/capture_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,6 +26,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct dissect d;
+	static struct tcpseq *seqs;	/* kept across inputs, as a capture does */
 	struct capture_pkt pkt;
 	struct strbuf sb;
 	enum decode_status st;
@@ -48,7 +50,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (d.layer[i].offset + d.layer[i].len > size - 1)
 			abort();
 	sb_init(&sb);
-	capture_text_line(&sb, &pkt, &d);
+	if (seqs == NULL)
+		seqs = tcpseq_new();
+	capture_text_line(&sb, &pkt, &d, seqs);
 	sb_reset(&sb);
 	capture_json_packet(&sb, &pkt, &d, st);
 	sb_free(&sb);

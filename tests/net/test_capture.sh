@@ -4,7 +4,7 @@
 # data, a DNS query to a python responder, and a plaintext mesh chat
 # between two `punchline chat` peers on 127.0.0.1. punchline's JSON is then
 # compared field by field with tshark -T json, its lines with
-# tcpdump -nn -S; a live capture with -c, -w, a damaged file, and a user
+# tcpdump -nn and tcpdump -nn -S; a live capture with -c, -w, a damaged file, and a user
 # without CAP_NET_RAW follow. Root only.
 . "$(dirname "$0")/../lib/testlib.sh"
 
@@ -108,14 +108,23 @@ else
 	fail "JSON agrees with tshark" "$(head -3 "$out/compare.log")"
 fi
 
-# Text, line by line against tcpdump -nn -S.
+# Text, line by line against tcpdump -nn (relative TCP numbers) and with
+# -S on both sides (absolute ones).
 "$PL_BIN" capture -r "$pcap" >"$out/ours.txt"
-tcpdump -nn -S -r "$pcap" >"$out/tcpdump.txt" 2>/dev/null
+tcpdump -nn -r "$pcap" >"$out/tcpdump.txt" 2>/dev/null
 if python3 tests/net/helpers/capture_text_compare.py "$out/ours.txt" "$out/tcpdump.txt" \
     >"$out/text.log" 2>&1; then
-	pass "lines agree with tcpdump -nn -S: $(tail -1 "$out/text.log")"
+	pass "lines agree with tcpdump -nn: $(tail -1 "$out/text.log")"
 else
-	fail "lines agree with tcpdump -nn -S" "$(head -4 "$out/text.log")"
+	fail "lines agree with tcpdump -nn" "$(head -4 "$out/text.log")"
+fi
+"$PL_BIN" capture -S -r "$pcap" >"$out/ours-S.txt"
+tcpdump -nn -S -r "$pcap" >"$out/tcpdump-S.txt" 2>/dev/null
+if python3 tests/net/helpers/capture_text_compare.py "$out/ours-S.txt" \
+    "$out/tcpdump-S.txt" >"$out/text-S.log" 2>&1; then
+	pass "with -S, lines agree with tcpdump -nn -S: $(tail -1 "$out/text-S.log")"
+else
+	fail "with -S, lines agree with tcpdump -nn -S" "$(head -4 "$out/text-S.log")"
 fi
 
 check "DNS query decoded: A? printer.lab.test." \

@@ -131,7 +131,7 @@ text_and_json_lines(void **state)
 	p.data = buf;
 	st = dissect_packet(p.linktype, buf, n, &d);
 	sb_init(&sb);
-	capture_text_line(&sb, &p, &d);
+	capture_text_line(&sb, &p, &d, NULL);
 	assert_string_equal(sb.buf, "22:13:20.000042 IP 10.0.0.1.40000 > "
 	    "10.0.0.2.53: 4660+ A? a.lan. (23)");
 	sb_reset(&sb);
