@@ -4,7 +4,7 @@
 
 #include "capture_tcpseq.h"
 
-#define BUCKETS	4096
+#define BUCKETS	65536	/* a million conversations: chains of ~16 */
 
 struct conv {
 	struct conv	*next;
@@ -69,10 +69,26 @@ same(const struct conv *a, const struct conv *b)
 	    memcmp(a->hi, b->hi, sizeof a->hi) == 0;
 }
 
+/* FNV-1a over addresses and ports: ports alone crowd a few buckets when
+ * one server port meets many clients. */
+static size_t
+hash(const struct conv *k)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < k->family; i++) {
+		h = (h ^ k->lo[i]) * 16777619u;
+		h = (h ^ k->hi[i]) * 16777619u;
+	}
+	h = (h ^ k->ports) * 16777619u;
+	return h % BUCKETS;
+}
+
 static struct conv *
 find_or_add(struct tcpseq *t, const struct conv *k, bool *found)
 {
-	struct conv **slot = &t->bucket[k->ports % BUCKETS], *c;
+	struct conv **slot = &t->bucket[hash(k)], *c;
 
 	for (c = *slot; c != NULL; c = c->next)
 		if (same(c, k)) {
