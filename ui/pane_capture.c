@@ -7,7 +7,8 @@
  * coloured by protocol; below it, the selected packet's layers (the detail
  * tree) or, with x, its bytes in hex and ASCII. Follow mode keeps the
  * newest packet selected; moving the selection leaves it, End comes back.
- * p pauses (packets are counted, not kept); w saves the ring to a pcap.
+ * p pauses (packets are counted, not kept); w saves the ring to a pcap;
+ * l shows the ladder of mesh datagrams instead (capture_ladder.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "../src/capture/capture_ring.h"
 #include "../src/capture/capture_text.h"
 #include "../src/core/loop.h"
+#include "capture_ladder.h"
 #include "draw.h"
 #include "edit_keys.h"
 #include "line_edit.h"
@@ -35,7 +37,7 @@ struct capture_pane {
 	struct capture_ring	*ring;
 	struct line_edit	 filter;
 	char			 applied[LINE_MAX_BYTES + 1];
-	bool			 editing, paused, follow, hex;
+	bool			 editing, paused, follow, hex, ladder;
 	size_t			 selected;	/* index in the ring */
 	uint64_t		 seen, unkept;
 	char			 status[CAPTURE_ERR_MAX + 64];
@@ -403,6 +405,10 @@ draw(struct pane *pane, WINDOW *win)
 	    "Enter: apply  Esc: done" : v->cap != NULL ? "Enter: stop" :
 	    "Enter: start");
 	draw_status(v, win, w);
+	if (v->ladder) {
+		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect);
+		return;
+	}
 	sel = capture_ring_get(v->ring, v->selected);
 	list_rows = sel != NULL && h >= 12 ? (h - 2) * 3 / 5 : h - 2;
 	draw_list(v, win, 2, list_rows, w);
@@ -460,6 +466,7 @@ text(struct pane *pane, int ch)
 	case '/':	v->editing = true; return true;
 	case 'p':	v->paused = !v->paused; return true;
 	case 'x':	v->hex = !v->hex; return true;
+	case 'l':	v->ladder = !v->ladder; return true;
 	case 'w':	save_ring(v); return true;
 	case KEY_UP:	move_selection(v, -1); return true;
 	case KEY_DOWN:	move_selection(v, 1); return true;
@@ -490,6 +497,7 @@ static const struct key_binding keys[] = {
 	{ KEY_END, 0, NULL, "follow the newest packet again (f too)" },
 	{ 'p', 0, NULL, "pause: packets are counted, not kept (again: go on)" },
 	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
+	{ 'l', 0, NULL, "the ladder: mesh datagrams between peers (again: list)" },
 	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },
 };
