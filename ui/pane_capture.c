@@ -8,7 +8,8 @@
  * tree) or, with x, its bytes in hex and ASCII. Follow mode keeps the
  * newest packet selected; moving the selection leaves it, End comes back.
  * p pauses (packets are counted, not kept); w saves the ring to a pcap;
- * l shows the ladder of mesh datagrams instead (capture_ladder.c).
+ * d shows the ladder of mesh datagrams instead (capture_ladder.c; l is
+ * the global layout key).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,7 +467,7 @@ text(struct pane *pane, int ch)
 	case '/':	v->editing = true; return true;
 	case 'p':	v->paused = !v->paused; return true;
 	case 'x':	v->hex = !v->hex; return true;
-	case 'l':	v->ladder = !v->ladder; return true;
+	case 'd':	v->ladder = !v->ladder; return true;
 	case 'w':	save_ring(v); return true;
 	case KEY_UP:	move_selection(v, -1); return true;
 	case KEY_DOWN:	move_selection(v, 1); return true;
@@ -497,7 +498,7 @@ static const struct key_binding keys[] = {
 	{ KEY_END, 0, NULL, "follow the newest packet again (f too)" },
 	{ 'p', 0, NULL, "pause: packets are counted, not kept (again: go on)" },
 	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
-	{ 'l', 0, NULL, "the ladder: mesh datagrams between peers (again: list)" },
+	{ 'd', 0, NULL, "the ladder diagram of mesh datagrams (again: the list)" },
 	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },
 };

@@ -3,7 +3,7 @@
 # in the list with their summary, the detail tree and the hex dump show the
 # selected packet, "/" sets a BPF filter that keeps only UDP, a bad filter
 # shows libpcap's message, p pauses, w saves the ring as a pcap tcpdump
-# reads, l draws the ladder of a mesh chat between two peers, and
+# reads, d draws the ladder of a mesh chat between two peers, and
 # quitting while capturing asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
 
@@ -82,16 +82,16 @@ sleep 0.3
     --plaintext --name ben --bind 127.0.0.1 --port 12346 127.0.0.1:12345 \
     >/dev/null 2>&1
 wait
-keys l
-check "capture pane: l shows the ladder, a column per peer named by its hello" \
+keys d
+check "capture pane: d shows the ladder, a column per peer named by its hello" \
     wait_screen "ben 127\.0\.0\.1:12346 +ann 127\.0\.0\.1:12345"
 check "capture pane: the ladder's first rows: hello, hello reply, introduce" \
     sh -c "tmux -L $SOCK capture-pane -p -t main | grep -oE -- '-+ (hello|hello reply|introduce) -+' |
            head -3 | tr -s '-' | tr '\n' '|' | grep -qx -- '- hello -|- hello reply -|- introduce -|'"
 check "capture pane: ben's chat is an arrow to ann, her ack comes back" \
     sh -c "tmux -L $SOCK capture-pane -p -t main | grep -A1 -E -- '-+ chat -+>' | grep -qE -- '<-+ ack -+'"
-keys l
-check "capture pane: l again is the packet list" wait_screen "No\. +Time +Source"
+keys d
+check "capture pane: d again is the packet list" wait_screen "No\. +Time +Source"
 keys F10
 check "capture pane: quitting while capturing asks first" wait_screen "Quit\? a capture is running" 3
 keys y
