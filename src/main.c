@@ -418,7 +418,7 @@ run_tui(struct options *o)
 	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
-	pane_capture_attach(loop);
+	pane_capture_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)

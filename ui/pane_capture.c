@@ -18,6 +18,7 @@
 
 #include "../protocols/dissect.h"
 #include "../src/capture/capture.h"
+#include "../src/capture/capture_events.h"
 #include "../src/capture/capture_fmt.h"
 #include "../src/capture/capture_json.h"
 #include "../src/capture/capture_ring.h"
@@ -47,11 +48,13 @@ struct capture_pane {
 };
 
 static struct loop *attached_loop;
+static struct evlog *attached_log;
 
 void
-pane_capture_attach(struct loop *loop)
+pane_capture_attach(struct loop *loop, struct evlog *log)
 {
 	attached_loop = loop;
+	attached_log = log;
 }
 
 static void
@@ -81,6 +84,8 @@ stop_capture(struct capture_pane *v)
 	if (v->cap == NULL)
 		return;
 	capture_get_stats(v->cap, &st);
+	if (attached_log != NULL)
+		capture_report_stats(attached_log, capture_source(v->cap), &st);
 	snprintf(v->status, sizeof v->status, "stopped: %llu packets, "
 	    "%llu dropped", (unsigned long long)v->seen,
 	    (unsigned long long)st.dropped);
@@ -128,9 +133,12 @@ on_end(struct capture *c, const char *err, void *arg)
 {
 	struct capture_pane *v = arg;
 
-	(void)c;
-	if (err != NULL)
+	if (err != NULL) {
 		snprintf(v->status, sizeof v->status, "%s", err);
+		if (attached_log != NULL)
+			capture_report_error(attached_log, capture_source(c),
+			    err);
+	}
 	v->pane->dirty = true;
 }
 
@@ -148,10 +156,14 @@ start_capture(struct capture_pane *v)
 	    capture_start(v->cap, loop_base(attached_loop), on_packet, on_end,
 	    v, err, sizeof err) != 0) {
 		snprintf(v->status, sizeof v->status, "%s", err);
+		if (attached_log != NULL)
+			capture_report_error(attached_log, "any", err);
 		capture_free(v->cap);
 		v->cap = NULL;
 		return;
 	}
+	if (attached_log != NULL)
+		capture_report_started(attached_log, "any", v->applied);
 	capture_ring_clear(v->ring);
 	v->seen = v->unkept = v->selected = 0;
 	v->follow = true;
@@ -186,9 +198,12 @@ save_ring(struct capture_pane *v)
 	    dir != NULL && *dir != '\0' ? dir : "/tmp", stamp);
 	if ((n = capture_ring_save(v->ring, path, err, sizeof err)) < 0)
 		snprintf(v->status, sizeof v->status, "save: %s", err);
-	else
+	else {
 		snprintf(v->status, sizeof v->status, "saved %ld packets to %s",
 		    n, path);
+		if (attached_log != NULL)
+			capture_report_saved(attached_log, path, n);
+	}
 }
 
 /* The colour of a packet: its top layer's protocol. */

@@ -14,11 +14,14 @@
 
 #include "../../protocols/dissect.h"
 #include "../core/cli.h"
+#include "../core/evjson.h"
+#include "../core/evlog.h"
 #include "../core/loop.h"
 #include "../core/priv.h"
 #include "../core/strbuf.h"
 #include "capture.h"
 #include "capture_cli.h"
+#include "capture_events.h"
 #include "capture_json.h"
 #include "capture_ring.h"
 #include "capture_tcpseq.h"
@@ -51,6 +54,7 @@ struct capture_args {
 
 struct run {
 	struct loop	*loop;
+	struct evlog	 log;
 	struct capture	*cap[MAX_SOURCES];
 	size_t		 ncap, ended;
 	uint64_t	 no, limit;
@@ -173,10 +177,8 @@ on_end(struct capture *c, const char *err, void *arg)
 {
 	struct run *r = arg;
 
-	(void)c;
 	if (err != NULL) {
-		fflush(stdout);
-		fprintf(stderr, "punchline capture: %s\n", err);
+		capture_report_error(&r->log, capture_source(c), err);
 		r->status = 1;
 	}
 	if (++r->ended == r->ncap)
@@ -224,21 +226,38 @@ open_sources(const struct capture_args *a, struct run *r, char *err,
 }
 
 static void
-print_stats(struct run *r)
+report_stats(struct run *r)
 {
 	struct capture_stats st;
-	uint64_t recv = 0, drop = 0;
 	size_t i;
 
 	for (i = 0; i < r->ncap; i++) {
 		capture_get_stats(r->cap[i], &st);
-		recv += st.received;
-		drop += st.dropped;
+		capture_report_stats(&r->log, capture_source(r->cap[i]), &st);
 	}
-	fprintf(stderr, "%llu packets captured\n%llu packets received by "
-	    "filter\n%llu packets dropped by kernel\n",
-	    (unsigned long long)r->no, (unsigned long long)recv,
-	    (unsigned long long)drop);
+}
+
+/* Errors and pcap_stats on stderr, the way tcpdump words them. */
+static void
+stderr_consumer(const struct ev *ev, void *arg)
+{
+	const struct ev_field *f;
+
+	(void)arg;
+	fflush(stdout);		/* the packets before the damage come first */
+	if (strcmp(ev->kind, "error") == 0)
+		fprintf(stderr, "punchline capture: %s\n", ev_get_str(ev, "why"));
+	else if (strcmp(ev->kind, "stats") == 0) {
+		if ((f = ev_find(ev, "captured")) != NULL)
+			fprintf(stderr, "%lld packets captured\n", (long long)f->v.i);
+		if ((f = ev_find(ev, "received")) != NULL)
+			fprintf(stderr, "%lld packets received by filter\n",
+			    (long long)f->v.i);
+		if ((f = ev_find(ev, "dropped")) != NULL)
+			fprintf(stderr, "%lld packets dropped by kernel\n",
+			    (long long)f->v.i);
+	} else if (strcmp(ev->kind, "saved") == 0)
+		fprintf(stderr, "ring: %s\n", ev_get_str(ev, "text"));
 }
 
 static int
@@ -258,6 +277,9 @@ start_sources(const struct capture_args *a, struct run *r, char *err,
 		if (capture_start(r->cap[i], loop_base(r->loop), on_packet,
 		    on_end, r, err, errlen) != 0)
 			return -1;
+		if (r->live)
+			capture_report_started(&r->log,
+			    capture_source(r->cap[i]), a->filter);
 	}
 	return 0;
 }
@@ -275,10 +297,10 @@ finish_ring(const struct capture_args *a, struct run *r)
 	if (a->write == NULL)
 		return;
 	if ((n = capture_ring_save(r->ring, a->write, err, sizeof err)) < 0) {
-		fprintf(stderr, "punchline capture: %s\n", err);
+		capture_report_error(&r->log, NULL, err);
 		r->status = 1;
 	} else
-		fprintf(stderr, "ring: %ld packets written to %s\n", n, a->write);
+		capture_report_saved(&r->log, a->write, n);
 }
 
 static int
@@ -307,14 +329,20 @@ run_capture(const struct capture_args *a)
 		capture_ring_free(r.ring);
 		return 1;
 	}
-	if ((r.loop = loop_new()) == NULL) {
+	if ((r.loop = loop_new()) == NULL || evlog_init(&r.log, 64) != 0) {
 		fprintf(stderr, "punchline capture: cannot start the loop\n");
+		loop_free(r.loop);
+		capture_ring_free(r.ring);
+		tcpseq_free(r.seqs);
 		return 1;
 	}
+	evlog_subscribe(&r.log, stderr_consumer, NULL);
+	if (r.json)
+		evlog_subscribe(&r.log, evjson_consumer, stdout);
 	if ((rc = open_sources(a, &r, err, sizeof err)) != 0 ||
 	    priv_drop(NULL, err, sizeof err) != 0 ||
 	    start_sources(a, &r, err, sizeof err) != 0) {
-		fprintf(stderr, "punchline capture: %s\n", err);
+		capture_report_error(&r.log, NULL, err);
 		r.status = rc == -2 ? 2 : 1;
 	} else {
 		loop_on_signal(r.loop, SIGINT, on_signal, &r);
@@ -327,13 +355,14 @@ run_capture(const struct capture_args *a)
 			event_free(tick);
 		fflush(stdout);
 		if (r.live)
-			print_stats(&r);
+			report_stats(&r);
 		if (r.ring != NULL)
 			finish_ring(a, &r);
 	}
 	for (i = 0; i < r.ncap; i++)
 		capture_free(r.cap[i]);
 	loop_free(r.loop);
+	evlog_free(&r.log);
 	capture_ring_free(r.ring);
 	tcpseq_free(r.seqs);
 	sb_free(&r.line);

@@ -159,6 +159,9 @@ check "a cut file: every whole packet first ($want lines)" \
     test "$(wc -l <"$out/cut.txt")" = "$want"
 check "a cut file: exit 1 and an error naming the file" \
     sh -c "test $st = 1 && grep -q '$out/cut.pcap: truncated dump file' '$out/cut.err'"
+check "a cut file with --json: an error event on stdout after the packets" \
+    sh -c "'$PL_BIN' capture -r '$out/cut.pcap' --json 2>/dev/null | tail -1 |
+           grep -q '\"event\":\"error\",\"engine\":\"capture\".*truncated dump file'"
 head -c 4000 /dev/urandom >"$out/garbage.pcap"
 "$PL_BIN" capture -r "$out/garbage.pcap" >/dev/null 2>"$out/garbage.err"
 st=$?
@@ -177,6 +180,9 @@ wait "$lpid"
 st=$?
 check "live capture on lo with -c 4: exit 0, 4 packets" \
     sh -c "test $st = 0 && test \$(grep -c '\"event\":\"packet\"' '$out/live.json') = 4"
+check "live capture --json: a started event first, a stats event last" \
+    sh -c "head -1 '$out/live.json' | grep -q '\"event\":\"started\",\"engine\":\"capture\",\"source\":\"lo\"' &&
+           tail -1 '$out/live.json' | grep -q '\"event\":\"stats\".*\"captured\":4,.*\"dropped\":0'"
 check "live capture: echo requests decoded" \
     grep -q '"proto":"icmp","type":8' "$out/live.json"
 check "live capture: pcap_stats reported on stderr" \
