@@ -45,6 +45,8 @@ walk_options(struct reader *opts, struct tcp_hdr *out)
 		uint8_t kind = rd_u8(opts), len;
 		struct reader val;
 
+		if (out->option_count < TCP_OPT_ORDER_MAX)
+			out->option_kinds[out->option_count] = kind;
 		out->option_count++;
 		if (kind == TCP_OPT_EOL)
 			return;

@@ -50,6 +50,7 @@
 #define TCP_OPT_TS	8
 
 #define TCP_SACK_MAX	4
+#define TCP_OPT_ORDER_MAX 40	/* one a byte in the 40-byte area */
 #define TCP_FLAGS_STR	12	/* room for tcp_flags_str */
 
 struct tcp_hdr {
@@ -70,6 +71,7 @@ struct tcp_hdr {
 	size_t		 sack_count;
 	uint32_t	 sack[TCP_SACK_MAX][2];	/* left, right edges */
 	size_t		 option_count;	/* every option, NOPs included */
+	uint8_t		 option_kinds[TCP_OPT_ORDER_MAX];	/* in wire order */
 	bool		 options_bad;	/* a length overran or was wrong */
 	const uint8_t	*payload;	/* inside buf, or NULL */
 	size_t		 payload_len;

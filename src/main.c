@@ -24,6 +24,7 @@
 #include "lab/lab_cli.h"
 #include "mesh/mesh_cli.h"
 #include "mail/mail_cli.h"
+#include "capture/capture_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
 #include "storage/storage_cli.h"
@@ -34,6 +35,7 @@
 #include "sockets/routes.h"
 #include "sockets/sock_names.h"
 #include "sockets/sockets.h"
+#include "../ui/pane_capture.h"
 #include "../ui/pane_chat.h"
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
@@ -80,7 +82,7 @@ static const char usage_text[] =
     "  trace     the path to a host, hop by hop, like mtr -r\n"
     "  mail      talk SMTP or POP3 line by line, every reply explained\n"
     "  store     keep a file alive only in ICMP echoes bounced off a host\n"
-    "  capture   live packet capture and decoding (not built yet)\n"
+    "  capture   live capture and pcap files decoded, like tcpdump -nn\n"
     "\n"
     "options:\n"
     "  -Z, --user USER  after opening privileged sockets, run as USER\n"
@@ -97,30 +99,6 @@ static const char usage_text[] =
     "                   the Sockets pane's refresh (0.1-3600, default 1)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
-
-/* A subcommand whose engine has not landed: it says so, and runs nothing. */
-struct planned {
-	const char	*name;
-	const char	*usage;
-	const char	*engine;
-};
-
-static const struct planned planned[] = {
-	{ "capture", "punchline capture [-i IF] [-f FILTER] [-r FILE] "
-	  "[-w FILE] [-c COUNT] [--json]", "the capture engine" },
-};
-
-static int
-run_planned(const struct planned *p, int argc, char **argv)
-{
-	bool help = argc > 1 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0);
-
-	fprintf(help ? stdout : stderr, "usage: %s\n", p->usage);
-	fprintf(help ? stdout : stderr, "punchline %s: not built yet: %s has "
-	    "not landed, so this command does nothing.\n", p->name, p->engine);
-	return help ? 0 : 1;
-}
 
 static bool
 wants_json(int argc, char **argv)
@@ -445,6 +423,7 @@ run_tui(struct options *o)
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
 	pane_storage_attach(loop, &log);
+	pane_capture_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)
@@ -465,7 +444,6 @@ run_tui(struct options *o)
 static int
 run_command(const struct options *o, int argc, char **argv)
 {
-	size_t i;
 
 	if (strcmp(argv[0], "lab") == 0)
 		return lab_cli_main(argc, argv);
@@ -473,6 +451,8 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
+	if (strcmp(argv[0], "capture") == 0)
+		return capture_cli_main(argc, argv);
 	if (strcmp(argv[0], "trace") == 0)
 		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "mail") == 0)
@@ -489,9 +469,6 @@ run_command(const struct options *o, int argc, char **argv)
 		return cmd_privs(o, argc, argv);
 	if (strcmp(argv[0], "keys") == 0)
 		return cmd_keys(argc, argv);
-	for (i = 0; i < sizeof planned / sizeof planned[0]; i++)
-		if (strcmp(argv[0], planned[i].name) == 0)
-			return run_planned(&planned[i], argc, argv);
 	fprintf(stderr, "punchline: unknown command '%s'\n%s", argv[0],
 	    usage_text);
 	return 2;

@@ -1,25 +1,520 @@
-/* pane_capture.c: the Capture pane (a placeholder until the capture engine lands). */
-#include <stddef.h>
+/*
+ * pane_capture.c: the Capture pane. Enter starts a live capture on every
+ * interface ("any") through src/capture (the engine `punchline capture`
+ * uses) and again stops it; "/" edits the BPF filter, which Enter applies.
+ * The list shows the last packets kept in the engine's ring (number, time,
+ * source, destination, protocol, length and the tcpdump-like summary),
+ * coloured by protocol; below it, the selected packet's layers (the detail
+ * tree) or, with x, its bytes in hex and ASCII. Follow mode keeps the
+ * newest packet selected; moving the selection leaves it, End comes back.
+ * p pauses (packets are counted, not kept); w saves the ring to a pcap;
+ * d shows the ladder of mesh datagrams instead (capture_ladder.c; l is
+ * the global layout key).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "../protocols/dissect.h"
+#include "../src/capture/capture.h"
+#include "../src/capture/capture_events.h"
+#include "../src/capture/capture_fmt.h"
+#include "../src/capture/capture_json.h"
+#include "../src/capture/capture_ring.h"
+#include "../src/capture/capture_text.h"
+#include "../src/core/loop.h"
+#include "capture_ladder.h"
+#include "draw.h"
+#include "edit_keys.h"
+#include "line_edit.h"
 #include "pane.h"
-#include "pane_placeholder.h"
+#include "pane_capture.h"
+#include "theme.h"
 
-static const char *const plan[] = {
-	"Will show: packets decoded as they arrive (libpcap), a flows "
-	"view, and the hole punching drawn as a ladder: alice, her NAT, "
-	"the rendezvous, bob's NAT and bob, with each mapping as the "
-	"NAT makes it.",
-	NULL,
+#define RING_PACKETS	CAPTURE_RING_DEFAULT
+
+struct capture_pane {
+	struct capture		*cap;
+	struct capture_ring	*ring;
+	struct line_edit	 filter;
+	char			 applied[LINE_MAX_BYTES + 1];
+	bool			 editing, paused, follow, hex, ladder;
+	size_t			 selected;	/* index in the ring */
+	uint64_t		 seen, unkept;
+	char			 status[CAPTURE_ERR_MAX + 64];
+	struct pane		*pane;
+	struct dissect		 dissect;	/* scratch, for drawing */
 };
+
+static struct loop *attached_loop;
+static struct evlog *attached_log;
+
+void
+pane_capture_attach(struct loop *loop, struct evlog *log)
+{
+	attached_loop = loop;
+	attached_log = log;
+}
+
+static void
+init(struct pane *pane)
+{
+	struct capture_pane *v = calloc(1, sizeof *v);
+
+	if (v == NULL)
+		return;
+	if ((v->ring = capture_ring_new(RING_PACKETS)) == NULL) {
+		free(v);
+		return;
+	}
+	pane->data = v;
+	v->pane = pane;
+	v->follow = true;
+	line_init(&v->filter);
+	snprintf(v->status, sizeof v->status, "Enter captures on every "
+	    "interface; / sets a filter first (e.g. udp port 12345).");
+}
+
+static void
+stop_capture(struct capture_pane *v)
+{
+	struct capture_stats st;
+
+	if (v->cap == NULL)
+		return;
+	capture_get_stats(v->cap, &st);
+	if (attached_log != NULL)
+		capture_report_stats(attached_log, capture_source(v->cap), &st);
+	snprintf(v->status, sizeof v->status, "stopped: %llu packets, "
+	    "%llu dropped", (unsigned long long)v->seen,
+	    (unsigned long long)st.dropped);
+	capture_free(v->cap);
+	v->cap = NULL;
+}
+
+static void
+free_pane(struct pane *pane)
+{
+	struct capture_pane *v = pane->data;
+
+	if (v == NULL)
+		return;
+	stop_capture(v);
+	capture_ring_free(v->ring);
+	free(v);
+	pane->data = NULL;
+}
+
+static void
+on_packet(const struct capture_pkt *p, void *arg)
+{
+	struct capture_pane *v = arg;
+	struct capture_pkt pkt = *p;
+
+	v->seen++;
+	v->pane->dirty = true;		/* the count at least */
+	if (v->paused) {
+		v->unkept++;
+		return;
+	}
+	pkt.no = v->seen;
+	capture_ring_push(v->ring, &pkt);
+	if (v->follow)
+		v->selected = capture_ring_count(v->ring) - 1;
+	else if (v->selected > 0 &&
+	    capture_ring_count(v->ring) == capture_ring_capacity(v->ring))
+		v->selected--;		/* the oldest went: stay on ours */
+	v->pane->dirty = true;
+}
+
+static void
+on_end(struct capture *c, const char *err, void *arg)
+{
+	struct capture_pane *v = arg;
+
+	if (err != NULL) {
+		snprintf(v->status, sizeof v->status, "%s", err);
+		if (attached_log != NULL)
+			capture_report_error(attached_log, capture_source(c),
+			    err);
+	}
+	v->pane->dirty = true;
+}
+
+static void
+start_capture(struct capture_pane *v)
+{
+	char err[CAPTURE_ERR_MAX];
+
+	if (attached_loop == NULL)
+		return;
+	if ((v->cap = capture_open_live("any", CAPTURE_SNAPLEN_DEFAULT, err,
+	    sizeof err)) == NULL ||
+	    (v->applied[0] != '\0' &&
+	    capture_set_filter(v->cap, v->applied, err, sizeof err) != 0) ||
+	    capture_start(v->cap, loop_base(attached_loop), on_packet, on_end,
+	    v, err, sizeof err) != 0) {
+		snprintf(v->status, sizeof v->status, "%s", err);
+		if (attached_log != NULL)
+			capture_report_error(attached_log, "any", err);
+		capture_free(v->cap);
+		v->cap = NULL;
+		return;
+	}
+	if (attached_log != NULL)
+		capture_report_started(attached_log, "any", v->applied);
+	capture_ring_clear(v->ring);
+	v->seen = v->unkept = v->selected = 0;
+	v->follow = true;
+	v->status[0] = '\0';
+}
+
+static void
+apply_filter(struct capture_pane *v)
+{
+	bool running = v->cap != NULL;
+
+	snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
+	v->editing = false;
+	if (running) {
+		stop_capture(v);
+		start_capture(v);
+	}
+}
+
+static void
+save_ring(struct capture_pane *v)
+{
+	char path[128], err[CAPTURE_ERR_MAX], stamp[32];
+	const char *dir = getenv("TMPDIR");
+	time_t now = time(NULL);
+	struct tm tm;
+	long n;
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	snprintf(path, sizeof path, "%s/punchline-capture-%s.pcap",
+	    dir != NULL && *dir != '\0' ? dir : "/tmp", stamp);
+	if ((n = capture_ring_save(v->ring, path, err, sizeof err)) < 0)
+		snprintf(v->status, sizeof v->status, "save: %s", err);
+	else {
+		snprintf(v->status, sizeof v->status, "saved %ld packets to %s",
+		    n, path);
+		if (attached_log != NULL)
+			capture_report_saved(attached_log, path, n);
+	}
+}
+
+/* The colour of a packet: its top layer's protocol. */
+static int
+proto_attr(const struct dissect *d)
+{
+	enum dissect_proto p = d->count > 0 ? d->layer[d->count - 1].proto :
+	    DP_NONE;
+
+	switch (p) {
+	case DP_TCP:	return theme_attr(ROLE_TEXT);
+	case DP_UDP:	return theme_attr(ROLE_STATUS);
+	case DP_ICMP: case DP_ICMPV6: return theme_attr(ROLE_WARNING);
+	case DP_DNS:	return theme_attr(ROLE_TITLE);
+	case DP_MESH:	return theme_attr(ROLE_TITLE_FOCUS) | A_BOLD;
+	default:	return theme_attr(ROLE_DIM);
+	}
+}
+
+/* "10.0.0.1:53" (or the MACs of a frame without IP) into sb. */
+static void
+endpoint(struct strbuf *sb, const struct dissect *d, bool src)
+{
+	const struct dissect_layer *ip = dissect_find(d, DP_IPV4), *t;
+
+	if (ip == NULL)
+		ip = dissect_find(d, DP_IPV6);
+	if (ip != NULL && ip->status == DECODE_OK) {
+		fmt_ip_addr(sb, ip, src);
+		if ((t = dissect_find(d, DP_UDP)) != NULL ||
+		    (t = dissect_find(d, DP_TCP)) != NULL) {
+			sb_addc(sb, ':');
+			fmt_u64(sb, t->proto == DP_UDP ?
+			    (src ? t->u.udp.sport : t->u.udp.dport) :
+			    (src ? t->u.tcp.sport : t->u.tcp.dport));
+		}
+	} else if (d->count > 0 && d->layer[0].proto == DP_ETHERNET)
+		fmt_mac(sb, src ? d->layer[0].u.eth.src : d->layer[0].u.eth.dst);
+}
+
+static void
+draw_row(struct capture_pane *v, WINDOW *win, int y, int w,
+    const struct capture_pkt *p, bool sel)
+{
+	struct strbuf a, b, s;
+	char line[512], time_s[24];
+	struct tm tm;
+	time_t t = p->ts.tv_sec;
+
+	dissect_packet(p->linktype, p->data, p->caplen, &v->dissect);
+	sb_init(&a);
+	sb_init(&b);
+	sb_init(&s);
+	endpoint(&a, &v->dissect, true);
+	endpoint(&b, &v->dissect, false);
+	capture_text_summary(&s, p, &v->dissect);
+	localtime_r(&t, &tm);
+	strftime(time_s, sizeof time_s, "%H:%M:%S", &tm);
+	snprintf(line, sizeof line, "%-6llu %s.%03ld %-21.21s %-21.21s %-6s "
+	    "%5u %s", (unsigned long long)p->no, time_s,
+	    (long)p->ts.tv_usec / 1000, a.buf != NULL ? a.buf : "",
+	    b.buf != NULL ? b.buf : "", v->dissect.count > 0 ?
+	    dissect_proto_name(v->dissect.layer[v->dissect.count - 1].proto) :
+	    "?", p->len, s.buf != NULL ? s.buf : "");
+	draw_text(win, y, 0, w, proto_attr(&v->dissect) |
+	    (sel ? A_REVERSE : 0), line);
+	sb_free(&a);
+	sb_free(&b);
+	sb_free(&s);
+}
+
+static void
+draw_list(struct capture_pane *v, WINDOW *win, int y, int rows, int w)
+{
+	size_t n = capture_ring_count(v->ring), first, i;
+
+	draw_text(win, y++, 0, w, theme_attr(ROLE_DIM) | A_BOLD,
+	    "No.    Time         Source                Destination           "
+	    "Proto    Len Info");
+	rows--;
+	if (n == 0 || rows < 1)
+		return;
+	first = v->selected >= (size_t)rows ? v->selected - (size_t)rows + 1 : 0;
+	for (i = first; i < n && (int)(i - first) < rows; i++)
+		draw_row(v, win, y + (int)(i - first), w,
+		    capture_ring_get(v->ring, i), i == v->selected);
+}
+
+/* {"proto":"ipv4","src":"10.0.0.1","ttl":64} -> "ipv4  src=10.0.0.1  ttl=64":
+ * quotes and braces go, a colon or comma outside a string becomes = or
+ * two spaces (addresses keep their colons). */
+static void
+json_to_fields(const char *json, struct strbuf *out)
+{
+	bool in_string = false, first_key = true;
+	const char *c;
+
+	for (c = json; *c != '\0'; c++) {
+		if (*c == '\\' && in_string && c[1] != '\0') {
+			sb_addc(out, *++c);
+			continue;
+		}
+		if (*c == '"') {
+			in_string = !in_string;
+			continue;
+		}
+		if (in_string)
+			sb_addc(out, *c);
+		else if (*c == ':')
+			sb_add(out, first_key ? "" : "=");
+		else if (*c == ',')
+			sb_add(out, "  ");
+		else if (*c == '{' || *c == '}')
+			continue;
+		else
+			sb_addc(out, *c);
+		if (*c == ',' && first_key)
+			first_key = false;
+	}
+}
+
+/* The detail tree: a row per layer, indented one step per layer. */
+static void
+draw_detail(struct capture_pane *v, WINDOW *win, int y, int rows, int w,
+    const struct capture_pkt *p)
+{
+	struct strbuf json, shown;
+	size_t i;
+	int indent;
+
+	dissect_packet(p->linktype, p->data, p->caplen, &v->dissect);
+	sb_init(&json);
+	sb_init(&shown);
+	for (i = 0; i < v->dissect.count && (int)i < rows; i++) {
+		sb_reset(&json);
+		sb_reset(&shown);
+		capture_json_layer(&json, &v->dissect.layer[i]);
+		/* Drop the "proto": key, keep its value as the row's name. */
+		json_to_fields(json.buf + strlen("{\"proto\":"), &shown);
+		indent = 2 * (int)i < w / 3 ? 2 * (int)i : w / 3;
+		draw_text(win, y + (int)i, indent, w - indent,
+		    theme_attr(i + 1 == v->dissect.count ? ROLE_TITLE :
+		    ROLE_TEXT), shown.buf != NULL ? shown.buf : "");
+	}
+	sb_free(&json);
+	sb_free(&shown);
+}
+
+static void
+draw_hex(WINDOW *win, int y, int rows, int w, const struct capture_pkt *p)
+{
+	char line[96];
+	uint32_t off, i;
+	int at;
+
+	for (off = 0; off < p->caplen && rows-- > 0; off += 16, y++) {
+		at = snprintf(line, sizeof line, "%04x  ", off);
+		for (i = 0; i < 16; i++)
+			at += snprintf(line + at, sizeof line - (size_t)at,
+			    off + i < p->caplen ? "%02x " : "   ",
+			    off + i < p->caplen ? p->data[off + i] : 0);
+		line[at++] = ' ';
+		for (i = 0; i < 16 && off + i < p->caplen; i++)
+			line[at++] = p->data[off + i] >= 0x20 &&
+			    p->data[off + i] < 0x7f ? (char)p->data[off + i] : '.';
+		line[at] = '\0';
+		draw_text(win, y, 0, w, theme_attr(ROLE_TEXT), line);
+	}
+}
+
+static void
+draw_status(struct capture_pane *v, WINDOW *win, int w)
+{
+	struct capture_stats st;
+	char line[LINE_MAX_BYTES + CAPTURE_ERR_MAX + 256];
+
+	if (v->cap == NULL) {
+		draw_text(win, 1, 0, w, theme_attr(ROLE_WARNING), v->status);
+		return;
+	}
+	capture_get_stats(v->cap, &st);
+	snprintf(line, sizeof line, "capturing on any%s%s: %llu packets, "
+	    "%llu dropped%s%s%s", v->applied[0] != '\0' ? ", filter " : "",
+	    v->applied, (unsigned long long)v->seen,
+	    (unsigned long long)st.dropped, v->paused ? ", PAUSED" : "",
+	    v->follow ? ", following" : "", v->status[0] != '\0' ? " | " : "");
+	snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
+	    v->status);
+	draw_text(win, 1, 0, w, theme_attr(ROLE_STATUS), line);
+}
 
 static void
 draw(struct pane *pane, WINDOW *win)
 {
-	(void)pane;
-	placeholder_draw(win, plan, "Headless: punchline capture --help");
+	struct capture_pane *v = pane->data;
+	int h = getmaxy(win), w = getmaxx(win), x, list_rows;
+	const struct capture_pkt *sel;
+	char shown[64];
+
+	if (v == NULL || h < 1 || w < 1)
+		return;
+	if (h < 5 || w < 40) {
+		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
+		    "Capture: too small (z zooms)");
+		return;
+	}
+	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), "Filter ");
+	snprintf(shown, sizeof shown, "%-30.30s", v->filter.buf);
+	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) | (v->editing ?
+	    A_REVERSE : A_UNDERLINE), shown);
+	if (v->editing && v->filter.cursor < 30)
+		mvwchgat(win, 0, x + (int)v->filter.cursor, 1, A_NORMAL, 0, NULL);
+	x += 32;
+	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->editing ?
+	    "Enter: apply  Esc: done" : v->cap != NULL ? "Enter: stop" :
+	    "Enter: start");
+	draw_status(v, win, w);
+	if (v->ladder) {
+		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect);
+		return;
+	}
+	sel = capture_ring_get(v->ring, v->selected);
+	list_rows = sel != NULL && h >= 12 ? (h - 2) * 3 / 5 : h - 2;
+	draw_list(v, win, 2, list_rows, w);
+	if (sel == NULL || list_rows == h - 2)
+		return;
+	if (v->hex)
+		draw_hex(win, 2 + list_rows, h - 2 - list_rows, w, sel);
+	else
+		draw_detail(v, win, 2 + list_rows, h - 2 - list_rows, w, sel);
+}
+
+static bool
+edit_filter(struct capture_pane *v, int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER:
+		apply_filter(v);
+		return true;
+	case 27:
+		v->editing = false;
+		return true;
+	}
+	return edit_keys(&v->filter, ch, 255, false);
+}
+
+static void
+move_selection(struct capture_pane *v, long by)
+{
+	size_t n = capture_ring_count(v->ring);
+	long to = (long)v->selected + by;
+
+	if (n == 0)
+		return;
+	v->selected = to < 0 ? 0 : to >= (long)n ? n - 1 : (size_t)to;
+	v->follow = v->selected == n - 1 && by > 0;
+}
+
+static bool
+text(struct pane *pane, int ch)
+{
+	struct capture_pane *v = pane->data;
+
+	if (v == NULL)
+		return false;
+	pane->dirty = true;
+	if (v->editing)
+		return edit_filter(v, ch);
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER:
+		if (v->cap != NULL)
+			stop_capture(v);
+		else
+			start_capture(v);
+		return true;
+	case '/':	v->editing = true; return true;
+	case 'p':	v->paused = !v->paused; return true;
+	case 'x':	v->hex = !v->hex; return true;
+	case 'd':	v->ladder = !v->ladder; return true;
+	case 'w':	save_ring(v); return true;
+	case KEY_UP:	move_selection(v, -1); return true;
+	case KEY_DOWN:	move_selection(v, 1); return true;
+	case KEY_PPAGE:	move_selection(v, -(pane->h / 2)); return true;
+	case KEY_NPAGE:	move_selection(v, pane->h / 2); return true;
+	case KEY_END: case 'f':
+		v->follow = true;
+		move_selection(v, (long)capture_ring_count(v->ring));
+		return true;
+	}
+	pane->dirty = false;
+	return false;
+}
+
+static const char *
+busy(struct pane *pane)
+{
+	struct capture_pane *v = pane->data;
+
+	return v != NULL && v->cap != NULL ? "a capture is running" : NULL;
 }
 
 static const struct key_binding keys[] = {
+	{ '\n', 0, NULL, "start capturing on every interface (or stop)" },
+	{ '/', 0, NULL, "edit the BPF filter (Enter applies it, Esc leaves)" },
+	{ KEY_UP, 0, NULL, "select a packet (Down too; leaves follow mode)" },
+	{ KEY_PPAGE, 0, NULL, "a page of packets up (PgDn: down)" },
+	{ KEY_END, 0, NULL, "follow the newest packet again (f too)" },
+	{ 'p', 0, NULL, "pause: packets are counted, not kept (again: go on)" },
+	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
+	{ 'd', 0, NULL, "the ladder diagram of mesh datagrams (again: the list)" },
+	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },
 };
 
@@ -27,5 +522,9 @@ const struct pane_ops pane_capture = {
 	.name = "capture",
 	.title = "Capture",
 	.keys = keys,
+	.init = init,
+	.free = free_pane,
 	.draw = draw,
+	.text = text,
+	.busy = busy,
 };

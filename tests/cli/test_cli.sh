@@ -55,9 +55,11 @@ check "trace names hops from /etc/hosts (127.0.0.1 is localhost there)" \
     sh -c "$PL_BIN trace 127.0.0.1 --cycles 1 | grep -qE '1\.\|-- +localhost'"
 check "scan with two kinds of scan exits 2" test "$(status_of scan --syn --udp 127.0.0.1)" = 2
 check "scan --udp with --banners exits 2" test "$(status_of scan --udp --banners 127.0.0.1)" = 2
-check "capture says it is not built yet and exits 1" \
-    sh -c "$PL_BIN capture 2>&1 | grep -q 'not built yet'; [ \$? = 0 ] &&
-           ! $PL_BIN capture >/dev/null 2>&1"
+check "capture with an unknown option exits 2" test "$(status_of capture --frobnicate)" = 2
+check "capture -c 0 exits 2" test "$(status_of capture -c 0 -r /dev/null)" = 2
+check "capture -r with -i exits 2" test "$(status_of capture -r x.pcap -i lo)" = 2
+check "capture -r of a missing file exits 1 and names it" \
+    sh -c "$PL_BIN capture -r /nonexistent.pcap 2>&1 | grep -q '/nonexistent.pcap: No such file'; [ \$? = 0 ]"
 check "sockets with a bad filter exits 2" test "$(status_of sockets --once colour:red)" = 2
 check "sockets with a bad filter names the word and the keys" \
     sh -c "$PL_BIN sockets --once colour:red 2>&1 | grep -q \"bad filter 'colour:red': unknown key 'colour'\""

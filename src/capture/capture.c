@@ -1,0 +1,321 @@
+/*
+ * capture.c: libpcap sources on the event loop; see capture.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcap/pcap.h>
+
+#include "../core/priv.h"
+#include "capture.h"
+
+#define FILE_BATCH	512	/* packets read from a file per loop pass */
+
+struct capture {
+	pcap_t			*pcap;
+	pcap_dumper_t		*dump;
+	char			*source;
+	bool			 live;
+	bool			 done;
+	uint64_t		 count;		/* 0: no limit */
+	uint64_t		 seen;
+	struct event		*ev;
+	capture_packet_fn	 on_packet;
+	capture_end_fn		 on_end;
+	void			*arg;
+	char			 err[CAPTURE_ERR_MAX];
+};
+
+static struct capture *
+capture_new(pcap_t *p, const char *source, bool live)
+{
+	struct capture *c = calloc(1, sizeof *c);
+
+	if (c == NULL || (c->source = strdup(source)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	c->pcap = p;
+	c->live = live;
+	return c;
+}
+
+/* Why a live open failed, in the words a user can act on. */
+static void
+live_error(pcap_t *p, int rc, const char *ifname, char *err, size_t errlen)
+{
+	struct privs privs;
+	char why[256];
+
+	priv_probe(&privs);
+	if (!priv_require(&privs, PRIV_NET_RAW, "live capture", why,
+	    sizeof why)) {
+		snprintf(err, errlen, "%s (reading a file with -r needs no "
+		    "privilege)", why);
+		return;
+	}
+	if (rc == PCAP_ERROR_NO_SUCH_DEVICE)
+		snprintf(err, errlen, "%s: no such interface", ifname);
+	else
+		snprintf(err, errlen, "%s: %s", ifname, rc == PCAP_ERROR ?
+		    pcap_geterr(p) : pcap_statustostr(rc));
+}
+
+struct capture *
+capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	struct capture *c;
+	pcap_t *p;
+	int rc;
+
+	if (ifname == NULL)
+		ifname = "any";
+	if ((p = pcap_create(ifname, ebuf)) == NULL) {
+		snprintf(err, errlen, "%s: %s", ifname, ebuf);
+		return NULL;
+	}
+	pcap_set_snaplen(p, snaplen > 0 ? snaplen : CAPTURE_SNAPLEN_DEFAULT);
+	pcap_set_buffer_size(p, CAPTURE_BUFFER_BYTES);
+	pcap_set_immediate_mode(p, 1);
+	pcap_set_promisc(p, 0);
+	if ((rc = pcap_activate(p)) < 0) {
+		live_error(p, rc, ifname, err, errlen);
+		pcap_close(p);
+		return NULL;
+	}
+	if (pcap_setnonblock(p, 1, ebuf) != 0 || pcap_get_selectable_fd(p) < 0) {
+		snprintf(err, errlen, "%s: %s", ifname, ebuf[0] != '\0' ? ebuf :
+		    "no selectable descriptor");
+		pcap_close(p);
+		return NULL;
+	}
+	if ((c = capture_new(p, ifname, true)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		pcap_close(p);
+	}
+	return c;
+}
+
+struct capture *
+capture_open_file(const char *path, char *err, size_t errlen)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	struct capture *c;
+	pcap_t *p;
+
+	if ((p = pcap_open_offline(path, ebuf)) == NULL) {
+		/* libpcap names the file in some messages, not in others. */
+		if (strncmp(ebuf, path, strlen(path)) == 0)
+			snprintf(err, errlen, "%s", ebuf);
+		else
+			snprintf(err, errlen, "%s: %s", path, ebuf);
+		return NULL;
+	}
+	if ((c = capture_new(p, path, false)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		pcap_close(p);
+	}
+	return c;
+}
+
+int
+capture_set_filter(struct capture *c, const char *filter, char *err,
+    size_t errlen)
+{
+	struct bpf_program prog;
+	int rc;
+
+	if (pcap_compile(c->pcap, &prog, filter, 1,
+	    PCAP_NETMASK_UNKNOWN) != 0) {
+		snprintf(err, errlen, "filter '%s': %s", filter,
+		    pcap_geterr(c->pcap));
+		return -1;
+	}
+	rc = pcap_setfilter(c->pcap, &prog);
+	pcap_freecode(&prog);
+	if (rc != 0) {
+		snprintf(err, errlen, "filter '%s': %s", filter,
+		    pcap_geterr(c->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+int
+capture_dump_to(struct capture *c, const char *path, char *err, size_t errlen)
+{
+	if ((c->dump = pcap_dump_open(c->pcap, path)) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, pcap_geterr(c->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+void
+capture_set_count(struct capture *c, uint64_t count)
+{
+	c->count = count;
+}
+
+static void
+finish(struct capture *c, const char *err)
+{
+	if (c->done)
+		return;
+	c->done = true;
+	if (c->ev != NULL)
+		event_del(c->ev);
+	if (c->dump != NULL)
+		pcap_dump_flush(c->dump);
+	if (c->on_end != NULL)
+		c->on_end(c, err, c->arg);
+}
+
+static void
+got_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+	struct capture *c = (struct capture *)user;
+	struct capture_pkt pkt;
+
+	if (c->done)
+		return;
+	if (c->dump != NULL)
+		pcap_dump((u_char *)c->dump, h, bytes);
+	pkt.no = ++c->seen;
+	pkt.ts = h->ts;
+	pkt.len = h->len;
+	pkt.caplen = h->caplen;
+	pkt.linktype = (uint32_t)pcap_datalink(c->pcap);
+	pkt.data = bytes;
+	c->on_packet(&pkt, c->arg);
+	if (c->count != 0 && c->seen >= c->count) {
+		pcap_breakloop(c->pcap);
+		finish(c, NULL);
+	}
+}
+
+static void
+read_error(struct capture *c)
+{
+	snprintf(c->err, sizeof c->err, "%s: %s", c->source,
+	    pcap_geterr(c->pcap));
+	finish(c, c->err);
+}
+
+/* Live: the fd is readable; take what is there, never block. */
+static void
+live_readable(evutil_socket_t fd, short what, void *arg)
+{
+	struct capture *c = arg;
+	int n;
+
+	(void)fd;
+	(void)what;
+	n = pcap_dispatch(c->pcap, -1, got_packet, (u_char *)c);
+	if (n == PCAP_ERROR)
+		read_error(c);
+}
+
+/* File: a batch, then come back on the next loop pass. */
+static void
+file_batch(evutil_socket_t fd, short what, void *arg)
+{
+	struct capture *c = arg;
+	int n;
+
+	(void)fd;
+	(void)what;
+	n = pcap_dispatch(c->pcap, FILE_BATCH, got_packet, (u_char *)c);
+	if (c->done)
+		return;
+	if (n == PCAP_ERROR)
+		read_error(c);
+	else if (n == 0)
+		finish(c, NULL);	/* end of file */
+	else
+		event_active(c->ev, EV_TIMEOUT, 0);
+}
+
+int
+capture_start(struct capture *c, struct event_base *base,
+    capture_packet_fn on_packet, capture_end_fn on_end, void *arg,
+    char *err, size_t errlen)
+{
+	c->on_packet = on_packet;
+	c->on_end = on_end;
+	c->arg = arg;
+	if (c->live)
+		c->ev = event_new(base, pcap_get_selectable_fd(c->pcap),
+		    EV_READ | EV_PERSIST, live_readable, c);
+	else
+		c->ev = event_new(base, -1, 0, file_batch, c);
+	if (c->ev == NULL || (c->live && event_add(c->ev, NULL) != 0)) {
+		snprintf(err, errlen, "%s: cannot watch the capture", c->source);
+		return -1;
+	}
+	if (!c->live)
+		event_active(c->ev, EV_TIMEOUT, 0);
+	return 0;
+}
+
+void
+capture_stop(struct capture *c)
+{
+	if (c != NULL && c->ev != NULL)
+		event_del(c->ev);
+}
+
+void
+capture_free(struct capture *c)
+{
+	if (c == NULL)
+		return;
+	if (c->ev != NULL)
+		event_free(c->ev);
+	if (c->dump != NULL)
+		pcap_dump_close(c->dump);
+	pcap_close(c->pcap);
+	free(c->source);
+	free(c);
+}
+
+uint32_t
+capture_linktype(const struct capture *c)
+{
+	return (uint32_t)pcap_datalink(c->pcap);
+}
+
+int
+capture_snaplen(const struct capture *c)
+{
+	return pcap_snapshot(c->pcap);
+}
+
+const char *
+capture_source(const struct capture *c)
+{
+	return c->source;
+}
+
+bool
+capture_is_live(const struct capture *c)
+{
+	return c->live;
+}
+
+void
+capture_get_stats(struct capture *c, struct capture_stats *st)
+{
+	struct pcap_stat ps;
+
+	memset(st, 0, sizeof *st);
+	st->seen = c->seen;
+	if (c->live && pcap_stats(c->pcap, &ps) == 0) {
+		st->received = ps.ps_recv;
+		st->dropped = ps.ps_drop;
+		st->if_dropped = ps.ps_ifdrop;
+	}
+}
