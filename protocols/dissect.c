@@ -15,6 +15,7 @@ enum dissect_key {
 	DK_IPPROTO,
 	DK_UDP_PORT,
 	DK_TCP_PORT,
+	DK_ICMP_ECHO,	/* the data of an echo request or reply */
 };
 
 #define DK_ANY	UINT32_MAX	/* a heuristic row: any value, if it accepts */
@@ -40,6 +41,7 @@ struct dispatch_row {
 };
 
 static bool	 mesh_accepts(const uint8_t *, size_t);
+static bool	 storage_accepts(const uint8_t *, size_t);
 
 /* Who follows whom. Heuristic rows (DK_ANY) are tried after exact ones. */
 static const struct dispatch_row dispatch[] = {
@@ -58,6 +60,7 @@ static const struct dispatch_row dispatch[] = {
 	{ DK_UDP_PORT,	53,			DP_DNS,		NULL },
 	{ DK_UDP_PORT,	MESH_PORT,		DP_MESH,	mesh_accepts },
 	{ DK_UDP_PORT,	DK_ANY,			DP_MESH,	mesh_accepts },
+	{ DK_ICMP_ECHO,	DK_ANY,			DP_STORAGE,	storage_accepts },
 };
 
 static const char *const proto_names[DP_COUNT] = {
@@ -68,6 +71,7 @@ static const char *const proto_names[DP_COUNT] = {
 	[DP_TCP] = "tcp",	[DP_UDP] = "udp",
 	[DP_ICMP] = "icmp",	[DP_ICMPV6] = "icmpv6",
 	[DP_DNS] = "dns",	[DP_MESH] = "mesh",
+	[DP_STORAGE] = "storage",
 };
 
 const char *
@@ -101,6 +105,16 @@ mesh_accepts(const uint8_t *buf, size_t len)
 	type = rd_u8(&rd);
 	return !rd.truncated && magic == MESH_MAGIC &&
 	    version == MESH_VERSION && type >= 1 && type <= MESH_TYPE_MAX;
+}
+
+/* The magic "PLst": one of punchline store's chunks. */
+static bool
+storage_accepts(const uint8_t *buf, size_t len)
+{
+	struct reader rd;
+
+	rd_init(&rd, buf, len);
+	return rd_be32(&rd) == STORAGE_CHUNK_MAGIC && !rd.truncated;
 }
 
 static void
@@ -198,8 +212,14 @@ step_udp(const uint8_t *b, size_t n, struct dissect_layer *l, struct next *nx)
 static enum decode_status
 step_icmp(const uint8_t *b, size_t n, struct dissect_layer *l, struct next *nx)
 {
+	const struct icmp_msg *m = &l->u.icmp;
+	enum decode_status st = icmp_decode(b, n, &l->u.icmp);
+
 	next_bytes(nx, DK_NONE, 0, NULL, 0);
-	return icmp_decode(b, n, &l->u.icmp);
+	if (st != DECODE_BAD && m->data != NULL &&
+	    (m->type == ICMP_ECHO || m->type == ICMP_ECHO_REPLY))
+		next_bytes(nx, DK_ICMP_ECHO, 0, m->data, m->data_len);
+	return st;
 }
 
 static enum decode_status
@@ -242,6 +262,23 @@ step_mesh(const uint8_t *b, size_t n, struct dissect_layer *l, struct next *nx)
 	return DECODE_OK;
 }
 
+/* The header always; a payload cut by the snap length leaves the CRC
+ * unchecked, which is a truncation, not damage. */
+static enum decode_status
+step_storage(const uint8_t *b, size_t n, struct dissect_layer *l,
+    struct next *nx)
+{
+	struct dissect_storage *s = &l->u.storage;
+
+	next_bytes(nx, DK_NONE, 0, NULL, 0);
+	s->status = storage_chunk_parse(b, n, &s->chunk);
+	switch (s->status) {
+	case STORAGE_CHUNK_OK:		return DECODE_OK;
+	case STORAGE_CHUNK_TRUNCATED:	return DECODE_TRUNCATED;
+	default:			return DECODE_BAD;
+	}
+}
+
 static const step_fn steps[DP_COUNT] = {
 	[DP_ETHERNET] = step_ethernet,	[DP_SLL] = step_sll,
 	[DP_SLL2] = step_sll,		[DP_NULL] = step_null,
@@ -249,7 +286,7 @@ static const step_fn steps[DP_COUNT] = {
 	[DP_IPV6] = step_ipv6,		[DP_TCP] = step_tcp,
 	[DP_UDP] = step_udp,		[DP_ICMP] = step_icmp,
 	[DP_ICMPV6] = step_icmpv6,	[DP_DNS] = step_dns,
-	[DP_MESH] = step_mesh,
+	[DP_MESH] = step_mesh,		[DP_STORAGE] = step_storage,
 };
 
 static bool

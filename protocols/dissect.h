@@ -6,6 +6,8 @@
  *   IP proto  --> TCP | UDP | ICMP | ICMPV6
  *   port      --> DNS (53) | MESH (12345, or any port whose payload starts
  *                 with the mesh magic "PL" and version 1: the heuristic)
+ *   ICMP echo --> STORAGE (a payload that starts with "PLst": a chunk of
+ *                 punchline store, see storage_chunk.h)
  *
  * Who follows whom is a table (dissect.c), not calls wired into each
  * decoder: adding a protocol adds a row and a step function. The result is
@@ -31,6 +33,7 @@
 #include "mesh.h"
 #include "nullink.h"
 #include "sll.h"
+#include "storage_chunk.h"
 #include "tcp.h"
 #include "udp.h"
 
@@ -63,6 +66,7 @@ enum dissect_proto {
 	DP_ICMPV6,
 	DP_DNS,
 	DP_MESH,
+	DP_STORAGE,
 	DP_COUNT
 };
 
@@ -72,6 +76,13 @@ struct dissect_mesh {
 	bool			 sealed;
 	bool			 has_body;
 	struct mesh_body	 body;
+};
+
+/* A storage chunk's header; its status says whether the CRC could be
+ * checked (a capture cut at the snap length cannot check it). */
+struct dissect_storage {
+	struct storage_chunk		 chunk;
+	enum storage_chunk_status	 status;
 };
 
 struct dissect_layer {
@@ -92,6 +103,7 @@ struct dissect_layer {
 		struct icmpv6_msg	 icmp6;
 		struct dns_msg		 dns;
 		struct dissect_mesh	 mesh;
+		struct dissect_storage	 storage;
 	} u;
 };
 

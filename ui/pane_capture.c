@@ -218,7 +218,8 @@ proto_attr(const struct dissect *d)
 	case DP_UDP:	return theme_attr(ROLE_STATUS);
 	case DP_ICMP: case DP_ICMPV6: return theme_attr(ROLE_WARNING);
 	case DP_DNS:	return theme_attr(ROLE_TITLE);
-	case DP_MESH:	return theme_attr(ROLE_TITLE_FOCUS) | A_BOLD;
+	case DP_MESH: case DP_STORAGE:
+		return theme_attr(ROLE_TITLE_FOCUS) | A_BOLD;
 	default:	return theme_attr(ROLE_DIM);
 	}
 }

@@ -345,6 +345,26 @@ json_mesh(struct strbuf *sb, const struct dissect_mesh *m)
 	}
 }
 
+static void
+json_storage(struct strbuf *sb, const struct dissect_storage *s)
+{
+	const struct storage_chunk *c = &s->chunk;
+	char id[9];
+
+	snprintf(id, sizeof id, "%08" PRIx32, c->file_id);
+	str(sb, "file_id", id);
+	str(sb, "kind", c->kind == STORAGE_PARITY ? "parity" : "data");
+	num(sb, "index", c->index);
+	num(sb, "group", c->group);
+	num(sb, "count", c->count);
+	num(sb, "k", c->k);
+	num(sb, "m", c->m);
+	num(sb, "payload_len", c->len);
+	num(sb, "file_size", c->file_size);
+	str(sb, "check", s->status == STORAGE_CHUNK_TRUNCATED ?
+	    "not checked (cut)" : storage_chunk_status_name(s->status));
+}
+
 void
 capture_json_layer(struct strbuf *sb, const struct dissect_layer *l)
 {
@@ -367,6 +387,7 @@ capture_json_layer(struct strbuf *sb, const struct dissect_layer *l)
 	case DP_ICMPV6:		json_icmpv6(sb, &l->u.icmp6); break;
 	case DP_DNS:		json_dns(sb, &l->u.dns); break;
 	case DP_MESH:		json_mesh(sb, &l->u.mesh); break;
+	case DP_STORAGE:	json_storage(sb, &l->u.storage); break;
 	default:		break;
 	}
 	sb_addc(sb, '}');

@@ -327,6 +327,30 @@ text_icmpv6(struct strbuf *sb, const struct dissect_layer *l, uint32_t len)
 		text_trunc(sb, "icmp6");
 }
 
+/* After tcpdump's echo text, what only punchline knows: the chunk of a
+ * store that the echo carries. */
+static void
+text_storage(struct strbuf *sb, const struct dissect_layer *l)
+{
+	const struct storage_chunk *c;
+
+	if (l == NULL || l->proto != DP_STORAGE)
+		return;
+	c = &l->u.storage.chunk;
+	if (l->status == DECODE_BAD) {
+		sb_printf(sb, " [storage: %s]",
+		    storage_chunk_status_name(l->u.storage.status));
+		return;
+	}
+	sb_printf(sb, " [storage file %08" PRIx32 " %s %u", c->file_id,
+	    c->kind == STORAGE_PARITY ? "parity" : "chunk", c->index);
+	if (c->kind != STORAGE_PARITY)
+		sb_printf(sb, "/%u", c->count);
+	sb_printf(sb, " group %u]", c->group);
+	if (l->status != DECODE_OK)
+		text_trunc(sb, "storage");
+}
+
 /* What follows "src > dst: ". */
 static void
 text_transport(struct strbuf *sb, const struct dissect *d, size_t i,
@@ -356,7 +380,10 @@ text_transport(struct strbuf *sb, const struct dissect *d, size_t i,
 		else
 			text_trunc(sb, "udp");
 		break;
-	case DP_ICMP:	text_icmp(sb, up, len); break;
+	case DP_ICMP:
+		text_icmp(sb, up, len);
+		text_storage(sb, after(d, i + 1));
+		break;
 	case DP_ICMPV6:	text_icmpv6(sb, up, len); break;
 	default:	sb_printf(sb, " ip-proto-%u %" PRIu32, proto, len);
 	}

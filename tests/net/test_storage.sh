@@ -41,6 +41,24 @@ check "store: the socket kind is said (raw as root)" has store_started '"socket"
 check "store: the bound on what the program holds is said" \
     has store_started '"window_bytes":[0-9]' "$out"
 
+# The same chunks seen on the wire: punchline capture on far's side decodes
+# our header inside the echoes (the storage layer of protocols/dissect.c).
+cap=$PL_OUT/store-capture.json
+lab exec far "$PL_BIN" capture -i eth0 -c 6 --json icmp >"$cap" 2>>"$PL_OUT/lab-stderr.log" &
+cap_pid=$!
+sleep 1
+out=$PL_OUT/store-line-seen.json
+store "$tmp/line" --via $FAR --hold 2 --out "$tmp/line.seen" >"$out"
+for _ in $(seq 1 50); do kill -0 $cap_pid 2>/dev/null || break; sleep 0.1; done
+kill $cap_pid 2>/dev/null; wait $cap_pid 2>/dev/null
+fid=$(printf '%08x' "$(field store_started "$out" file_id)")
+check "capture on far: the echoes carry a storage layer" \
+    grep -q '"proto":"storage","file_id":"'"$fid"'","kind":"data","index":0,"group":0,"count":1' "$cap"
+check "capture on far: the chunk's CRC checks out on the wire" \
+    grep -q '"file_id":"'"$fid"'".*"check":"ok"' "$cap"
+check "capture on far: requests and replies both carry it" \
+    test "$(grep -c '"proto":"storage"' "$cap")" -ge 2
+
 out=$PL_OUT/store-64k.json
 store "$tmp/random" --via $FAR --hold 6 --out "$tmp/random.back" >"$out"
 check "store 64 KiB via far: exit 0" test $? = 0

@@ -145,6 +145,74 @@ text_and_json_lines(void **state)
 	sb_free(&sb);
 }
 
+/* Raw IPv4 + ICMP echo request (id 7, seq 9) carrying payload. */
+static size_t
+raw_echo(uint8_t *buf, const uint8_t *payload, size_t plen)
+{
+	size_t total = 28 + plen;
+	uint8_t ip[20] = { 0x45, 0, (uint8_t)(total >> 8), (uint8_t)total, 0, 1,
+	    0x40, 0, 64, 1, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2 };
+	uint8_t icmp[8] = { 8, 0, 0, 0, 0, 7, 0, 9 };
+
+	memcpy(buf, ip, 20);
+	memcpy(buf + 20, icmp, 8);
+	memcpy(buf + 28, payload, plen);
+	return total;
+}
+
+/* A store's chunk in an echo: its header in the layer, the CRC checked when
+ * whole, "cut" when the snap length took the end, and a plain ping's data
+ * left alone. */
+static void
+storage_chunk_in_echo(void **state)
+{
+	static const uint8_t text[] = "lives only in echoes";
+	struct storage_chunk c = { .version = STORAGE_CHUNK_VERSION,
+	    .kind = STORAGE_DATA, .k = 8, .m = 4, .file_id = 0xabcdef01,
+	    .index = 3, .group = 0, .count = 5, .len = sizeof text - 1,
+	    .file_size = 4 * 1024 + sizeof text - 1 };
+	uint8_t chunk[128], buf[256];
+	struct capture_pkt p = { 0 };
+	struct strbuf sb;
+	size_t clen = storage_chunk_build(chunk, sizeof chunk, &c, text), n;
+
+	(void)state;
+	assert_true(clen > STORAGE_CHUNK_HDR);
+	n = raw_echo(buf, chunk, clen);
+	assert_int_equal(dissect_packet(LINKTYPE_RAW, buf, n, &d), DECODE_OK);
+	assert_int_equal(d.count, 3);
+	assert_int_equal(d.layer[2].proto, DP_STORAGE);
+	assert_int_equal(d.layer[2].u.storage.chunk.file_id, 0xabcdef01);
+	assert_int_equal(d.layer[2].u.storage.chunk.index, 3);
+	assert_int_equal(d.layer[2].u.storage.status, STORAGE_CHUNK_OK);
+	p.len = p.caplen = (uint32_t)n;
+	p.linktype = LINKTYPE_RAW;
+	p.data = buf;
+	sb_init(&sb);
+	capture_text_line(&sb, &p, &d, NULL);
+	assert_non_null(strstr(sb.buf, "ICMP echo request, id 7, seq 9, length "
+	    "56 [storage file abcdef01 chunk 3/5 group 0]"));
+	/* Cut by the snap length: the header is still read. */
+	assert_int_equal(dissect_packet(LINKTYPE_RAW, buf, n - 4, &d),
+	    DECODE_TRUNCATED);
+	assert_int_equal(d.layer[2].proto, DP_STORAGE);
+	assert_int_equal(d.layer[2].u.storage.chunk.count, 5);
+	sb_reset(&sb);
+	capture_json_layer(&sb, &d.layer[2]);
+	assert_non_null(strstr(sb.buf, "\"file_id\":\"abcdef01\""));
+	assert_non_null(strstr(sb.buf, "\"check\":\"not checked (cut)\""));
+	/* One flipped payload byte: the CRC says so. */
+	buf[n - 1] ^= 1;
+	assert_int_equal(dissect_packet(LINKTYPE_RAW, buf, n, &d), DECODE_BAD);
+	assert_int_equal(d.layer[2].u.storage.status,
+	    STORAGE_CHUNK_BAD_CHECKSUM);
+	/* A ping's own data is not ours. */
+	n = raw_echo(buf, text, sizeof text - 1);
+	assert_int_equal(dissect_packet(LINKTYPE_RAW, buf, n, &d), DECODE_OK);
+	assert_int_equal(d.count, 2);
+	sb_free(&sb);
+}
+
 int
 main(void)
 {
@@ -153,6 +221,7 @@ main(void)
 		cmocka_unit_test(mesh_by_port_and_by_magic),
 		cmocka_unit_test(cut_and_empty),
 		cmocka_unit_test(text_and_json_lines),
+		cmocka_unit_test(storage_chunk_in_echo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
