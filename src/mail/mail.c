@@ -11,12 +11,14 @@
 #include <event2/event.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <sodium.h>
 
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
 #include "mail.h"
+#include "mail_auth.h"
 #include "mail_state.h"
 #include "mail_tls.h"
 
@@ -41,6 +43,8 @@ struct mail {
 	bool			 closed;
 	bool			 tls;		/* the handshake is done */
 	bool			 handshaking;
+	bool			 plaintext_auth;	/* allowed without TLS */
+	struct mail_auth	 auth;		/* a helper exchange under way */
 };
 
 static void
@@ -132,6 +136,7 @@ static void
 smtp_reply_done(struct mail *m)
 {
 	struct ev ev;
+	char decoded[128];
 
 	m->smtp = smtp_next_state(m->smtp, m->verb, m->reply.code);
 	ev_init(&ev, "mail", "reply");
@@ -142,6 +147,9 @@ smtp_reply_done(struct mail *m)
 	if (m->reply.enhanced[0] != '\0')
 		ev_str(&ev, "enhanced_meaning",
 		    smtp_enhanced_meaning(m->reply.enhanced));
+	if (m->reply.code == 334 && mail_auth_decode(m->reply.text, decoded,
+	    sizeof decoded))
+		ev_str(&ev, "decoded", decoded);
 	ev_str(&ev, "state", smtp_state_name(m->smtp));
 	ev_str(&ev, "next", smtp_legal_next(m->smtp));
 	evlog_push(m->log, &ev);
@@ -150,6 +158,21 @@ smtp_reply_done(struct mail *m)
 		    "command: send STARTTLS (after EHLO)");
 	smtp_reply_init(&m->reply);
 	m->verb[0] = '\0';
+}
+
+static bool auth_step(struct mail *);
+
+/* A challenge (334, "+") in a helper exchange: the next line goes out at
+ * once. Any other reply ends the exchange and wipes the secrets. */
+static bool
+auth_continues(struct mail *m, bool challenge)
+{
+	if (m->auth.mech == MAIL_AUTH_NONE)
+		return false;
+	if (challenge && auth_step(m))
+		return true;
+	mail_auth_clear(&m->auth);
+	return false;
 }
 
 static bool
@@ -166,7 +189,11 @@ smtp_line(struct mail *m, const uint8_t *line, size_t len)
 			smtp_reply_done(m);
 			return start_tls(m);
 		}
+		bool challenge = m->reply.code == 334;
+
 		smtp_reply_done(m);
+		if (auth_continues(m, challenge))
+			return true;
 		break;
 	}
 	if (m->smtp == SMTP_QUIT)
@@ -228,6 +255,8 @@ pop3_line(struct mail *m, const uint8_t *line, size_t len)
 	} else {
 		pop3_status(m, &r);
 		if (m->in_multiline)
+			return true;
+		if (auth_continues(m, r.status == POP3_CONT))
 			return true;
 		if (upgrade_asked(m, r.status == POP3_OK)) {
 			m->verb[0] = '\0';
@@ -376,6 +405,7 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	if (m->cfg.reply_timeout <= 0)
 		m->cfg.reply_timeout = 15;
 	m->cb = *cb;
+	m->plaintext_auth = cfg->allow_plaintext_auth;
 	smtp_reply_init(&m->reply);
 	return m;
 }
@@ -434,10 +464,64 @@ warn_plaintext(struct mail *m, const char *verb)
 {
 	if (m->tls)
 		return;
-	if (strcmp(verb, "AUTH") == 0 || strcmp(verb, "PASS") == 0 ||
-	    strcmp(verb, "USER") == 0)
+	if (strcmp(verb, "PASS") == 0 || strcmp(verb, "USER") == 0)
 		event_text(m, "warning", "this sends a user name or password "
 		    "in the clear: anyone on the path can read it (use TLS)");
+}
+
+/* Puts one line on the wire (CRLF added) and reports it as shown. */
+static void
+send_line(struct mail *m, const char *wire, const char *shown, bool helper,
+    bool stuffed)
+{
+	struct ev ev;
+
+	ev_init(&ev, "mail", "sent");
+	ev_str(&ev, "line", shown);
+	if (stuffed)
+		ev_bool(&ev, "stuffed", true);
+	if (helper)
+		ev_bool(&ev, "helper", true);
+	evlog_push(m->log, &ev);
+	/* RFC 5321 4.5.2: a message line starting with '.' gets one more. */
+	evbuffer_add_printf(bufferevent_get_output(m->bev), "%s%s\r\n",
+	    stuffed ? "." : "", wire);
+}
+
+/* The next line of an AUTH helper exchange; false when there is none. */
+static bool
+auth_step(struct mail *m)
+{
+	struct mail_auth_line l;
+
+	if (!mail_auth_next(&m->auth, &l)) {
+		mail_auth_clear(&m->auth);
+		return false;
+	}
+	send_line(m, l.wire, l.shown, true, false);
+	sodium_memzero(&l, sizeof l);
+	snprintf(m->verb, sizeof m->verb, "AUTH");
+	m->verb_has_arg = true;
+	return true;
+}
+
+/* AUTH with credentials outside TLS: refused unless allowed, and warned
+ * about either way. True if the line may go. */
+static bool
+auth_may_go(struct mail *m, const char *line)
+{
+	if (m->tls || !mail_auth_has_secret(line))
+		return true;
+	if (!m->plaintext_auth) {
+		event_text(m, "warning", "refused to send AUTH: the password "
+		    "would cross the network in the clear (base64 is not "
+		    "encryption). Send STARTTLS first, or allow it "
+		    "(--allow-plaintext-auth)");
+		return false;
+	}
+	event_text(m, "warning", "sending a password in the clear "
+	    "(allowed): anyone on the path can read it");
+	return true;
 }
 
 bool
@@ -445,18 +529,14 @@ mail_send(struct mail *m, const char *line)
 {
 	bool data = mail_in_data(m), stuffed = data && line[0] == '.' &&
 	    line[1] != '\0';
-	struct ev ev;
 
 	if (m->closed || m->bev == NULL)
 		return false;
-	ev_init(&ev, "mail", "sent");
-	ev_str(&ev, "line", line);
-	if (stuffed)
-		ev_bool(&ev, "stuffed", true);
-	evlog_push(m->log, &ev);
-	/* RFC 5321 4.5.2: a message line starting with '.' gets one more. */
-	evbuffer_add_printf(bufferevent_get_output(m->bev), "%s%s\r\n",
-	    stuffed ? "." : "", line);
+	if (!data && !auth_may_go(m, line))
+		return false;
+	if (!data && mail_auth_parse(line, &m->auth))
+		return auth_step(m);
+	send_line(m, line, line, false, stuffed);
 	if (data && strcmp(line, ".") != 0)
 		return false;
 	if (data) {
@@ -467,6 +547,18 @@ mail_send(struct mail *m, const char *line)
 	m->verb_has_arg = strchr(line, ' ') != NULL;
 	warn_plaintext(m, m->verb);
 	return true;
+}
+
+void
+mail_allow_plaintext_auth(struct mail *m, bool allow)
+{
+	m->plaintext_auth = allow;
+}
+
+bool
+mail_plaintext_auth_allowed(const struct mail *m)
+{
+	return m->plaintext_auth;
 }
 
 void
@@ -482,6 +574,7 @@ mail_free(struct mail *m)
 		return;
 	if (m->bev != NULL)
 		bufferevent_free(m->bev);
+	mail_auth_clear(&m->auth);
 	free(m);
 	mail_tls_free_ctx();
 }

@@ -60,7 +60,34 @@ run smtp --json --script "$PL_OUT/order.script"
 check "mail: RCPT before MAIL gets 503, explained as bad sequence" \
     grep -q '"code":503,"enhanced":"5.5.1".*"meaning":"bad sequence of commands: not legal in this state".*"state":"ehlo"' "$out"
 check "mail: the EHLO reply is joined (4 lines)" \
-    grep -q '"text":"fake.test\\nPIPELINING\\nSTARTTLS\\nENHANCEDSTATUSCODES"' "$out"
+    grep -q '"text":"fake.test\\nPIPELINING\\nSTARTTLS\\nAUTH PLAIN LOGIN\\nENHANCEDSTATUSCODES"' "$out"
+
+# AUTH helpers: refused in the clear unless allowed; then PLAIN and LOGIN
+# made by punchline (the server checks alice/secret), the password masked.
+printf '%s\n' 'EHLO lab.test' 'AUTH PLAIN alice secret' QUIT >"$PL_OUT/auth.script"
+run smtp --json --script "$PL_OUT/auth.script"
+check "mail: AUTH in the clear is refused with a warning, nothing sent" \
+    sh -c "grep -q '\"event\":\"warning\".*refused to send AUTH.*--allow-plaintext-auth' '$out' &&
+	! grep -q AUTH '$wire' && grep -q '\"code\":221' '$out'"
+printf '%s\n' 'EHLO lab.test' 'AUTH PLAIN alice secret' 'AUTH LOGIN alice secret' \
+    'auth login alice wrong' QUIT >"$PL_OUT/auth.script"
+run smtp --json --allow-plaintext-auth --script "$PL_OUT/auth.script"
+check "mail: allowed AUTH in the clear still warns" \
+    grep -q '"event":"warning".*sending a password in the clear (allowed)' "$out"
+check "mail: AUTH PLAIN on the wire is base64 of \\0alice\\0secret" \
+    grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"
+check "mail: AUTH PLAIN shown masked" grep -qF \
+    '"line":"AUTH PLAIN <base64 of \"\\0alice\\0********\">","helper":true' "$out"
+check "mail: AUTH PLAIN and LOGIN accepted (235 twice)" test "$(grep -c '"code":235' "$out")" = 2
+check "mail: AUTH LOGIN's challenges decoded (Username:, Password:)" \
+    sh -c "grep -q '\"code\":334.*\"decoded\":\"Username:\"' '$out' &&
+	grep -q '\"code\":334.*\"decoded\":\"Password:\"' '$out'"
+check "mail: AUTH LOGIN sends the user name in base64" grep -qx "$(printf alice | base64)"$'\r' "$wire"
+check "mail: ... and the password in base64" grep -qx "$(printf secret | base64)"$'\r' "$wire"
+check "mail: ... shown masked" grep -qF '"line":"<base64 of \"********\">","helper":true' "$out"
+check "mail: no event shows the password, in clear or base64" \
+    sh -c "! grep -q -e secret -e '$(printf secret | base64)' -e '$(printf '\0alice\0secret' | base64)' '$out'"
+check "mail: a wrong password gets 535 5.7.8" grep -q '"code":535,"enhanced":"5.7.8"' "$out"
 
 printf '%s\n' 'EHLO lab.test' 'FROB' QUIT | run_stdin smtp
 out=$PL_OUT/mail-stdin.out

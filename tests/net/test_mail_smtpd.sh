@@ -4,7 +4,8 @@
 # lands a message in the maildir (dot-stuffing checked in the stored
 # file), MAIL FROM without <> gets 501, wrong order 503, an unknown
 # command 500; swaks sends the same way for comparison; STARTTLS on 25 and
-# 587 with AUTH PLAIN inside TLS, 465 in TLS from the start, each beside
+# 587 with AUTH PLAIN and LOGIN (helpers) inside TLS, AUTH refused in the
+# clear, 465 in TLS from the start, each beside
 # openssl s_client; then Dovecot serves the maildir back over POP3, STLS
 # and 995.
 . "$(dirname "$0")/../lib/testlib.sh"
@@ -97,14 +98,23 @@ else
 	skip "smtpd: swaks comparison" "swaks is not installed: make deps"
 fi
 
-# STARTTLS on 25, then AUTH PLAIN (alice, secret) inside TLS and a mail.
+# STARTTLS on 25, then AUTH (alice, secret) inside TLS, made by the
+# helper (tls_session NAME MECH), and a mail.
 auth_plain=$(printf '\0alice\0secret' | base64)
 tls_session() {
-	script "$1" 'EHLO lab.test' STARTTLS 'EHLO lab.test' "AUTH PLAIN $auth_plain" \
+	script "$1" 'EHLO lab.test' STARTTLS 'EHLO lab.test' "AUTH $2 alice secret" \
 	    'MAIL FROM:<alice@lab.test>' 'RCPT TO:<alice@lab.test>' DATA "Subject: $1" '' hi . QUIT
 }
+out=$PL_OUT/mail-smtpd-auth-clear.json
+mail "$(script authclear 'EHLO lab.test' 'AUTH PLAIN alice secret' QUIT)" >"$out"
+check "smtpd: AUTH before STARTTLS refused by punchline (warning, not sent)" \
+    sh -c "grep -q 'refused to send AUTH' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
+mail "$dir/authclear" --allow-plaintext-auth >"$out"
+check "smtpd: forced AUTH in the clear: warned, and Postfix refuses it (503 5.5.1)" \
+    sh -c "grep -q 'sending a password in the clear (allowed)' '$out' &&
+	grep -q '\"code\":503,\"enhanced\":\"5.5.1\"' '$out'"
 out=$PL_OUT/mail-smtpd-starttls25.json
-mail "$(tls_session starttls25)" >"$out"
+mail "$(tls_session starttls25 PLAIN)" >"$out"
 check "smtpd: STARTTLS without --insecure: self-signed, refused (exit 1)" \
     sh -c "[ $? = 1 ] && grep -q '\"event\":\"tls\".*\"verify\":\"self-signed\",\"subject\":\"/CN=lab.test\"' '$out' &&
 	grep -q 'not trusted (--insecure' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
@@ -116,7 +126,10 @@ check "smtpd: AUTH offered only inside TLS (EHLO before and after)" \
     sh -c "test \$(grep -c 'AUTH PLAIN LOGIN' '$out') = 1 &&
 	grep -n 'AUTH PLAIN LOGIN' '$out' | grep -q '^[0-9]*:.*\"state\":\"ehlo\"' &&
 	test \$(grep -n '\"event\":\"tls\"' '$out' | cut -d: -f1) -lt \$(grep -n 'AUTH PLAIN LOGIN' '$out' | cut -d: -f1)"
-check "smtpd: AUTH PLAIN inside TLS: 235 2.7.0" grep -q '"code":235,"enhanced":"2.7.0"' "$out"
+check "smtpd: AUTH PLAIN helper inside TLS: 235 2.7.0" grep -q '"code":235,"enhanced":"2.7.0"' "$out"
+check "smtpd: ... the password masked in the sent event" grep -qF \
+    '"line":"AUTH PLAIN <base64 of \"\\0alice\\0********\">"' "$out"
+check "smtpd: ... and no warning about the clear inside TLS" sh -c "! grep -q 'in the clear' '$out'"
 check "smtpd: the mail sent inside TLS is queued and stored" \
     sh -c "grep -q '\"code\":250,\"enhanced\":\"2.0.0\".*\"state\":\"sent\"' '$out' &&
 	retry() { i=0; while ! grep -rlq 'Subject: starttls25' '$dir/Maildir'; do i=\$((i+1)); [ \$i -gt 50 ] && return 1; sleep 0.2; done; }; retry"
@@ -134,9 +147,10 @@ check "smtpd: 587 refuses MAIL before STARTTLS (530 5.7.0) and says to send STAR
     sh -c "grep -q '\"code\":530,\"enhanced\":\"5.7.0\"' '$out' &&
 	grep -q '\"event\":\"warning\".*send STARTTLS' '$out'"
 out=$PL_OUT/mail-smtpd-starttls587.json
-mail "$(tls_session starttls587)" --submission --insecure >"$out"
-check "smtpd: STARTTLS on 587 with AUTH PLAIN: 235, queued" \
+mail "$(tls_session starttls587 LOGIN)" --submission --insecure >"$out"
+check "smtpd: STARTTLS on 587 with the AUTH LOGIN helper: 334 Username:/Password:, 235, queued" \
     sh -c "grep -q '\"event\":\"tls\"' '$out' && grep -q '\"code\":235' '$out' &&
+	grep -q '\"decoded\":\"Username:\"' '$out' && grep -q '\"decoded\":\"Password:\"' '$out' &&
 	grep -q '\"code\":250,\"enhanced\":\"2.0.0\".*\"state\":\"sent\"' '$out'"
 echo QUIT | in_ns timeout 10 openssl s_client -starttls smtp -connect 127.0.0.1:587 \
     >"$PL_OUT/s_client-smtp587.log" 2>&1
@@ -146,7 +160,7 @@ check "smtpd: openssl s_client -starttls smtp on 587 agrees on the cipher ($ciph
 
 out=$PL_OUT/mail-smtpd-465.json
 mail "$(script smtps 'EHLO lab.test' "AUTH PLAIN $auth_plain" QUIT)" --smtps --insecure >"$out"
-check "smtpd: --smtps on 465: handshake first, then the greeting and AUTH" \
+check "smtpd: --smtps on 465: handshake first, then the greeting and AUTH (base64 typed)" \
     sh -c "head -1 '$out' | grep -q '\"event\":\"tls\"' && grep -q '\"code\":220,' '$out' &&
 	grep -q '\"code\":235' '$out'"
 

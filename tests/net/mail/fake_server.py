@@ -2,8 +2,10 @@
 """fake_server.py PORT SCENARIO LOG: a scripted SMTP/POP3 server on
 127.0.0.1 for test_mail_fake.sh. One connection; every byte received is
 appended to LOG so the test can check what punchline really sent.
-Scenarios: smtp (an RFC 5321 order-checking server), middata (closes after
+Scenarios: smtp (an RFC 5321 order-checking server that takes AUTH PLAIN
+and LOGIN for alice/secret), middata (closes after
 the first message line), garbage, overlong, pop3."""
+import base64
 import socket
 import sys
 
@@ -33,7 +35,8 @@ def lines():
 def smtp(close_mid_data=False):
     send("220 fake.test ESMTP\r\n")
     state, data = "greeted", False
-    for line in lines():
+    feed = lines()
+    for line in feed:
         if data:
             if close_mid_data:
                 return
@@ -48,7 +51,9 @@ def smtp(close_mid_data=False):
         elif verb == "EHLO":
             state = "hello"
             send("250-fake.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n"
-                 "250 ENHANCEDSTATUSCODES\r\n")
+                 "250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n")
+        elif verb == "AUTH":
+            send(auth(line.split(" ")[1:], feed))
         elif verb == "MAIL" and state == "hello":
             state = "mail"
             send("250 2.1.0 Ok\r\n")
@@ -65,6 +70,30 @@ def smtp(close_mid_data=False):
             return
         else:
             send("500 5.5.2 Error: command not recognized\r\n")
+
+
+def unb64(text):
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return b"?"
+
+
+def auth(args, feed):
+    """RFC 4954: PLAIN with an initial response, or LOGIN's two
+    challenges; the reply to send."""
+    mech = args[0].upper() if args else ""
+    if mech == "PLAIN" and len(args) == 2:
+        ok = unb64(args[1]) == b"\0alice\0secret"
+    elif mech == "LOGIN" and len(args) == 1:
+        send("334 VXNlcm5hbWU6\r\n")
+        user = unb64(next(feed, ""))
+        send("334 UGFzc3dvcmQ6\r\n")
+        ok = user == b"alice" and unb64(next(feed, "")) == b"secret"
+    else:
+        return "504 5.5.4 Unrecognized authentication type\r\n"
+    return ("235 2.7.0 Authentication successful\r\n" if ok else
+            "535 5.7.8 Error: authentication failed\r\n")
 
 
 def pop3():
