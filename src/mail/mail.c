@@ -331,18 +331,21 @@ tls_done(struct mail *m)
 {
 	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
 	const char *verdict = mail_tls_verdict(ssl);
-	char subject[256], issuer[256];
+	struct mail_tls_cert cert;
 	struct ev ev;
 
 	m->handshaking = false;
 	m->tls = true;
-	mail_tls_names(ssl, subject, issuer, sizeof subject);
+	mail_tls_cert(ssl, &cert);
 	ev_init(&ev, "mail", "tls");
 	ev_str(&ev, "version", SSL_get_version(ssl));
 	ev_str(&ev, "cipher", SSL_get_cipher_name(ssl));
 	ev_str(&ev, "verify", verdict);
-	ev_str(&ev, "subject", subject);
-	ev_str(&ev, "issuer", issuer);
+	ev_str(&ev, "subject", cert.subject);
+	ev_str(&ev, "issuer", cert.issuer);
+	ev_str(&ev, "sans", cert.sans);
+	ev_str(&ev, "not_before", cert.not_before);
+	ev_str(&ev, "not_after", cert.not_after);
 	evlog_push(m->log, &ev);
 	if (strcmp(verdict, "trusted") != 0) {
 		if (!m->cfg.insecure) {

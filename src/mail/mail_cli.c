@@ -268,10 +268,13 @@ print_text(const struct ev *ev, void *arg)
 	else if (strcmp(ev->kind, "reply") == 0 && code != NULL)
 		print_smtp_reply(ev, code->v.i);
 	else if (strcmp(ev->kind, "tls") == 0)
-		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n",
+		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n"
+		    "*      names %s, valid %s to %s\n",
 		    ev_get_str(ev, "version"), ev_get_str(ev, "cipher"),
 		    ev_get_str(ev, "verify"), ev_get_str(ev, "subject"),
-		    ev_get_str(ev, "issuer"));
+		    ev_get_str(ev, "issuer"), ev_get_str(ev, "sans")[0] != '\0' ?
+		    ev_get_str(ev, "sans") : "(none)",
+		    ev_get_str(ev, "not_before"), ev_get_str(ev, "not_after"));
 	else if (strcmp(ev->kind, "connected") != 0)
 		printf("* %s: %s\n", ev->kind, ev_get_str(ev, "text") != NULL ?
 		    ev_get_str(ev, "text") : ev_get_str(ev, "by"));

@@ -40,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 ip netns add "$ns" && ip -n "$ns" link set lo up
 if ! servers_start "$dir" "$ns"; then
-	fail "Postfix and Dovecot start in $ns" "$(tail -3 "$dir/postfix.log" "$dir/dovecot.log" 2>&1)"
+	fail "Postfix and Dovecot start in $ns" "$(tail -n 3 "$dir/postfix.log" "$dir/dovecot.log" 2>&1)"
 	exit 0
 fi
 in_ns() { ip netns exec "$ns" "$@"; }
@@ -133,6 +133,16 @@ check "smtpd: ... and no warning about the clear inside TLS" sh -c "! grep -q 'i
 check "smtpd: the mail sent inside TLS is queued and stored" \
     sh -c "grep -q '\"code\":250,\"enhanced\":\"2.0.0\".*\"state\":\"sent\"' '$out' &&
 	retry() { i=0; while ! grep -rlq 'Subject: starttls25' '$dir/Maildir'; do i=\$((i+1)); [ \$i -gt 50 ] && return 1; sleep 0.2; done; }; retry"
+# The certificate report: SANs and validity as openssl x509 reads them.
+iso() { date -u -d "$(openssl x509 -noout "$1" -in "$dir/cert.pem" | cut -d= -f2)" +%Y-%m-%dT%H:%M:%SZ; }
+check "smtpd: tls event names the SANs" \
+    grep -q '"sans":"DNS:lab.test, DNS:mail.lab.test, IP:127.0.0.1"' "$out"
+check "smtpd: tls event has notBefore and notAfter as openssl x509 reads them ($(iso -startdate))" \
+    grep -q "\"issuer\":\"/CN=lab.test\",.*\"not_before\":\"$(iso -startdate)\",\"not_after\":\"$(iso -enddate)\"" "$out"
+in_ns "$PL_BIN" mail 127.0.0.1 --timeout 10 --insecure --script "$dir/starttls25" >"$PL_OUT/mail-smtpd-starttls25.txt"
+check "smtpd: text mode shows names and validity" \
+    grep -q "^\*      names DNS:lab.test, DNS:mail.lab.test, IP:127.0.0.1, valid $(iso -startdate) to $(iso -enddate)" \
+    "$PL_OUT/mail-smtpd-starttls25.txt"
 echo QUIT | in_ns timeout 10 openssl s_client -starttls smtp -connect 127.0.0.1:25 \
     >"$PL_OUT/s_client-smtp25.log" 2>&1
 cipher=$(grep -o '"cipher":"[^"]*' "$out" | head -1 | cut -d'"' -f4)
