@@ -1,5 +1,6 @@
 /* mail.c: one SMTP or POP3 session on the loop (see mail.h). */
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "../../protocols/smtp_reply.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
+#include "../core/resolve.h"
 #include "mail.h"
 #include "mail_auth.h"
 #include "mail_state.h"
@@ -45,6 +47,7 @@ struct mail {
 	bool			 handshaking;
 	bool			 plaintext_auth;	/* allowed without TLS */
 	struct mail_auth	 auth;		/* a helper exchange under way */
+	struct resolve		*lookup;	/* of a host name */
 };
 
 static void
@@ -413,38 +416,75 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	return m;
 }
 
+/* The socket's connect, once the address is known. */
+static int
+connect_to(struct mail *m, const struct addrinfo *ai, char *err, size_t errlen)
+{
+	struct sockaddr_storage ss;
+	uint16_t port = htons((uint16_t)m->cfg.port);
+
+	memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
+	if (ss.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&ss)->sin6_port = port;
+	else
+		((struct sockaddr_in *)&ss)->sin_port = port;
+	if (bufferevent_socket_connect(m->bev, (struct sockaddr *)&ss,
+	    (int)ai->ai_addrlen) != 0) {
+		snprintf(err, errlen, "cannot connect to %s port %u",
+		    m->cfg.host, m->cfg.port);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+on_lookup(void *arg, const struct addrinfo *res, const char *why)
+{
+	struct mail *m = arg;
+	char err[256];
+
+	if (res == NULL) {
+		event_text(m, "error", why);
+		finish(m, "error");
+	} else if (connect_to(m, res, err, sizeof err) != 0) {
+		event_text(m, "error", err);
+		finish(m, "error");
+	}
+}
+
+static struct bufferevent *
+new_bev(struct mail *m, char *err, size_t errlen)
+{
+	struct bufferevent *bev;
+	SSL *ssl;
+
+	if (!m->cfg.implicit_tls)
+		return bufferevent_socket_new(loop_base(m->loop), -1,
+		    BEV_OPT_CLOSE_ON_FREE);
+	if ((ssl = mail_tls_new(m->cfg.host, err, errlen)) == NULL)
+		return NULL;
+	m->handshaking = true;
+	bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1, ssl,
+	    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+	if (bev == NULL)
+		SSL_free(ssl);
+	return bev;
+}
+
+/* An address connects at once; a name is looked up without blocking the
+ * loop (core/resolve), and a failed lookup is an error event. */
 int
 mail_connect(struct mail *m, char *err, size_t errlen)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai;
-	char port[8];
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
+	    .ai_flags = AI_NUMERICHOST }, *ai;
 	struct timeval tv;
 	int rc;
 
-	/* Host names come from the command line, resolved once before the
-	 * loop runs (numeric addresses and /etc/hosts answer at once). */
-	snprintf(port, sizeof port, "%u", m->cfg.port);
-	if ((rc = getaddrinfo(m->cfg.host, port, &hints, &ai)) != 0) {
-		snprintf(err, errlen, "%s: %s", m->cfg.host, gai_strerror(rc));
-		return -1;
-	}
-	if (m->cfg.implicit_tls) {
-		SSL *ssl = mail_tls_new(m->cfg.host, err, errlen);
-
-		if (ssl == NULL) {
-			freeaddrinfo(ai);
-			return -1;
-		}
-		m->handshaking = true;
-		m->bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1,
-		    ssl, BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
-	} else {
-		m->bev = bufferevent_socket_new(loop_base(m->loop), -1,
-		    BEV_OPT_CLOSE_ON_FREE);
-	}
-	if (m->bev == NULL) {
-		freeaddrinfo(ai);
-		snprintf(err, errlen, "cannot make a socket");
+	err[0] = '\0';
+	if ((m->bev = new_bev(m, err, errlen)) == NULL) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "cannot make a socket");
 		return -1;
 	}
 	bufferevent_setcb(m->bev, on_read, NULL, on_event, m);
@@ -452,14 +492,14 @@ mail_connect(struct mail *m, char *err, size_t errlen)
 	tv.tv_usec = 0;
 	bufferevent_set_timeouts(m->bev, &tv, &tv);
 	bufferevent_enable(m->bev, EV_READ | EV_WRITE);
-	rc = bufferevent_socket_connect(m->bev, ai->ai_addr, (int)ai->ai_addrlen);
-	freeaddrinfo(ai);
-	if (rc != 0) {
-		snprintf(err, errlen, "cannot connect to %s port %u",
-		    m->cfg.host, m->cfg.port);
-		return -1;
+	if (getaddrinfo(m->cfg.host, NULL, &hints, &ai) == 0) {
+		rc = connect_to(m, ai, err, errlen);
+		freeaddrinfo(ai);
+		return rc;
 	}
-	return 0;
+	m->lookup = resolve_start(m->loop, m->cfg.host, on_lookup, m, err,
+	    errlen);
+	return m->lookup != NULL ? 0 : -1;
 }
 
 static void
@@ -578,6 +618,7 @@ mail_free(struct mail *m)
 	if (m->bev != NULL)
 		bufferevent_free(m->bev);
 	mail_auth_clear(&m->auth);
+	resolve_free(m->lookup);
 	free(m);
 	mail_tls_free_ctx();
 }

@@ -25,7 +25,7 @@ run() {
 	python3 "$fake" "$port" "$scenario" "$wire" &
 	pids+=($!)
 	retry 5 sh -c "ss -Htln 'sport = :$port' | grep -q ."
-	"$PL_BIN" mail 127.0.0.1:"$port" --timeout 5 "$@" >"$out" 2>&1
+	"$PL_BIN" mail "${mail_host:-127.0.0.1}":"$port" --timeout 5 "$@" >"$out" 2>&1
 	rc=$?
 }
 # run_stdin SCENARIO ARGS...: the same with the script on stdin (the
@@ -127,5 +127,17 @@ check "mail: pop3 -ERR with [SYS/PERM] explained" \
 check "mail: pop3 QUIT ends in update" grep -q '"event":"closed".*"state":"update"' "$out"
 
 port=$((port + 10))	# run_stdin's port was used in a subshell
+# A host name is looked up without blocking the loop (from /etc/hosts).
+mail_host=localhost run smtp --json --script "$PL_OUT/quit.script"
+check "mail: a name from /etc/hosts (localhost) is looked up, then connected" \
+    sh -c "[ $rc = 0 ] && grep -q '\"event\":\"connected\".*\"host\":\"localhost\"' '$out' &&
+	grep -q '\"code\":221' '$out'"
+if is_root && command -v unshare >/dev/null; then
+	# No network at all: the lookup fails at once, no DNS is asked.
+	unshare -n "$PL_BIN" mail nosuch.invalid --json </dev/null >"$PL_OUT/mail-nohost.out" 2>&1
+	rc=$?
+	check "mail: an unknown name is an error event, exit 1" \
+	    sh -c "[ $rc = 1 ] && grep -q '\"event\":\"error\".*nosuch.invalid' '$PL_OUT/mail-nohost.out'"
+fi
 check "mail: a bad port is a usage error" \
     sh -c "$PL_BIN mail 127.0.0.1:0 </dev/null >/dev/null 2>&1; [ \$? = 2 ]"
