@@ -37,6 +37,7 @@
 #include "../ui/pane_scanner.h"
 #include "../ui/pane_sockets.h"
 #include "../ui/pane_trace.h"
+#include "../ui/pane_mail.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -440,6 +441,7 @@ run_tui(struct options *o)
 	start_sockets(o, loop, &log);
 	pane_scanner_attach(loop, &log);
 	pane_trace_attach(loop, &log);
+	pane_mail_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)

@@ -383,7 +383,9 @@ run_global(struct tui *t, int action)
 		break;
 	case ACT_REDRAW:	relayout(t); break;
 	case ACT_QUIT:		ask_quit(t); break;
-	case ACT_VIEW_1:	toggle_view(t, (size_t)(action - ACT_VIEW_1)); break;
+	case ACT_VIEW_1: case ACT_VIEW_2:
+		toggle_view(t, (size_t)(action - ACT_VIEW_1));
+		break;
 	}
 }
 
