@@ -58,7 +58,7 @@ fi
 start
 check "four pane titles in a 2x2 grid" titles_in_grid
 check "status bar names host and privileges" on_screen "host $(hostname)"
-check "key bar is generated from the key table" on_screen "F1Help F2Chat F3Sockets F4Scanner F5Capture F6Layout F7Zoom F8Trace F10Quit"
+check "key bar is generated from the key table" on_screen "F1Help F2Chat F3Sockets F4Scanner F5Capture F6Layout F7Zoom F8Trace F9Mail F10Quit"
 check "an unbuilt pane says so, with no data" on_screen "Not built yet"
 check "the chat pane says how to start a mesh" on_screen "No mesh yet. Type /room"
 check "Chat has focus at start" on_screen "[ Chat ]"
