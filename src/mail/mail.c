@@ -22,6 +22,7 @@
 #include "mail.h"
 #include "mail_auth.h"
 #include "mail_state.h"
+#include "mail_teach.h"
 #include "mail_tls.h"
 
 /* Longest line accepted from the server, CRLF included: both parsers
@@ -48,6 +49,7 @@ struct mail {
 	bool			 plaintext_auth;	/* allowed without TLS */
 	struct mail_auth	 auth;		/* a helper exchange under way */
 	struct resolve		*lookup;	/* of a host name */
+	struct mail_teach	 teach;
 };
 
 static void
@@ -156,6 +158,9 @@ smtp_reply_done(struct mail *m)
 	ev_str(&ev, "state", smtp_state_name(m->smtp));
 	ev_str(&ev, "next", smtp_legal_next(m->smtp));
 	evlog_push(m->log, &ev);
+	if (m->reply.code == 235 && strcmp(m->verb, "AUTH") == 0)
+		mail_teach_authenticated(&m->teach, m->auth.mech !=
+		    MAIL_AUTH_NONE ? m->auth.user : "");
 	if (m->reply.code == 530 || m->reply.code == 538)
 		event_text(m, "warning", "the server wants TLS before this "
 		    "command: send STARTTLS (after EHLO)");
@@ -567,6 +572,20 @@ auth_may_go(struct mail *m, const char *line)
 	return true;
 }
 
+/* SMTP's teaching warnings about what was just sent. */
+static void
+teach(struct mail *m, bool data, const char *line)
+{
+	const char *w;
+
+	if (m->cfg.proto != MAIL_SMTP)
+		return;
+	w = data ? mail_teach_data(&m->teach, line) :
+	    mail_teach_command(&m->teach, line);
+	if (w != NULL)
+		event_text(m, "warning", w);
+}
+
 bool
 mail_send(struct mail *m, const char *line)
 {
@@ -580,6 +599,7 @@ mail_send(struct mail *m, const char *line)
 	if (!data && mail_auth_parse(line, &m->auth))
 		return auth_step(m);
 	send_line(m, line, line, false, stuffed);
+	teach(m, data, line);
 	if (data && strcmp(line, ".") != 0)
 		return false;
 	if (data) {

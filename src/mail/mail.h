@@ -11,7 +11,9 @@
  *           decoded: a 334 challenge's base64 as text)
  *           status, code, text, meaning, state, lines   (POP3)
  *   data    line                     a line of a POP3 multi-line response
- *   warning text                     a teaching warning (plaintext password...)
+ *   warning text                     a teaching warning (plaintext password,
+ *                                    unchecked or foreign MAIL FROM, no
+ *                                    From:/Date: header: mail_teach.h)
  *   error   text                     a broken reply, an overlong line, a timeout
  *   closed  by, state                the session ended
  *   tls     version, cipher, verify, subject, issuer   after a handshake

@@ -55,6 +55,23 @@ check "mail: 221 closes, closed by client in state quit" \
 check "mail: every command waited for its reply (one sent per reply)" \
     test "$(grep -c '"event":"sent"' "$out")" = 10
 
+check "mail: teaching warning: nobody checked the sender (no AUTH)" \
+    grep -q '"event":"warning".*"text":"nothing checks this sender: without AUTH' "$out"
+check "mail: teaching warning: no From: and no Date: header, at the dot" \
+    grep -q '"event":"warning".*"text":"the message has no From: and no Date: header' "$out"
+
+# After AUTH as alice: a foreign MAIL FROM is pointed out, her own is not;
+# a message with From: and Date: gets no header warning.
+printf '%s\n' 'EHLO lab.test' 'AUTH PLAIN alice secret' 'MAIL FROM:<bob@bar.com>' RSET \
+    'MAIL FROM:<alice@lab.test>' 'RCPT TO:<alice@lab.test>' DATA 'From: alice@lab.test' \
+    'Date: Wed, 25 Nov 2026 10:00:00 +0000' '' hi . QUIT >"$PL_OUT/identity.script"
+run smtp --json --allow-plaintext-auth --script "$PL_OUT/identity.script"
+check "mail: teaching warning: MAIL FROM not the identity logged in as" \
+    grep -q '"text":"MAIL FROM <bob@bar.com> is not who you logged in as (alice)' "$out"
+check "mail: ... only for the foreign sender, none about headers or an unchecked sender" \
+    sh -c "test \$(grep -c 'not who you logged in as' '$out') = 1 &&
+	! grep -q -e 'no From:' -e 'nothing checks this sender' '$out'"
+
 printf '%s\n' 'EHLO lab.test' 'RCPT TO:<alice@lab.test>' QUIT >"$PL_OUT/order.script"
 run smtp --json --script "$PL_OUT/order.script"
 check "mail: RCPT before MAIL gets 503, explained as bad sequence" \

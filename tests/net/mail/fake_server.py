@@ -63,6 +63,9 @@ def smtp(close_mid_data=False):
         elif verb == "DATA" and state == "rcpt":
             data = True
             send("354 End data with <CR><LF>.<CR><LF>\r\n")
+        elif verb == "RSET":
+            state = "hello" if state != "greeted" else state
+            send("250 2.0.0 Ok\r\n")
         elif verb in ("MAIL", "RCPT", "DATA"):
             send("503 5.5.1 Error: bad sequence of commands\r\n")
         elif verb == "QUIT":
