@@ -7,7 +7,7 @@
 # that reached the server are checked. Then free mode: RCPT before MAIL
 # (503 explained), AUTH refused in the clear, allowed with C-a and made
 # by the helper with the password masked; quitting with a session open
-# asks first.
+# asks first. Then POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT.
 . "$(dirname "$0")/../lib/testlib.sh"
 
 SOCK="pl-mailview-$$"
@@ -128,6 +128,33 @@ check "mail view: the helper's line shown masked, 235" masked
 check "mail view: no password on screen" eval '! on_screen secret'
 check "mail view: the server got the base64 of \\0alice\\0secret" \
     grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"
+
+# POP3, guided: USER, PASS, STAT, LIST, RETR 1, QUIT suggested in turn.
+keys Escape
+check "mail view: Esc closes the session" wait_screen "\* closed by client"
+fake pop3
+keys C-g Down Down Right Right Right
+check "mail view: protocol pop3 sets port 110" wait_screen "Port 110 +Protocol <pop3> Mode <guided>"
+keys Up BSpace BSpace BSpace "$port" Up Enter
+check "mail view: pop3 greeting annotated" \
+    wait_screen "< \+OK fake POP3 ready +# -> authorization: success"
+check "mail view: pop3 strip" strip authorization
+for step in "USER alice" "PASS secret" STAT LIST "RETR 1"; do
+	wait_screen "^│> $step" 3 || break
+	keys Enter
+done
+check "mail view: pop3 guided walk reaches transaction, RETR's lines shown" \
+    wait_screen "^│< Subject: hi"
+check "mail view: pop3 strip at transaction" strip transaction
+check "mail view: QUIT suggested last" wait_screen "^│> QUIT" 3
+check "mail view: the server got the walk in order" \
+    test "$(tr -d '\r' <"$wire" | tr '\n' ,)" = "USER alice,PASS secret,STAT,LIST,RETR 1,"
+keys Enter
+check "mail view: pop3 strip at update" strip update
+
+fake pop3
+connect
+wait_screen "fake POP3 ready" 5
 keys F10
 check "mail view: quitting with a session open asks first" wait_screen "Quit\? a mail session is still running" 3
 keys y

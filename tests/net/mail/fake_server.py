@@ -105,6 +105,8 @@ def pop3():
         verb = line.split(" ")[0].upper()
         if verb in ("USER", "PASS"):
             send("+OK\r\n")
+        elif verb == "STAT":
+            send("+OK 1 42\r\n")
         elif verb == "LIST":
             send("+OK 1 messages\r\n1 42\r\n.\r\n")
         elif verb == "RETR":
