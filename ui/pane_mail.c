@@ -318,7 +318,7 @@ on_tls(struct mail_pane *v, const struct ev *ev)
 
 	v->tls = true;
 	v->trusted = verify != NULL && strcmp(verify, "trusted") == 0;
-	snprintf(v->tls_text, sizeof v->tls_text, "TLS %s %s, certificate %s: "
+	snprintf(v->tls_text, sizeof v->tls_text, "%s %s, certificate %s: "
 	    "%s, valid to %s", ev_get_str(ev, "version"),
 	    ev_get_str(ev, "cipher"), verify, ev_get_str(ev, "subject"),
 	    ev_get_str(ev, "not_after"));

@@ -131,7 +131,7 @@ check "mail: a 5000-byte line without end is refused" \
     grep -q '"event":"error".*"text":"the server sent a line longer than 1024 bytes"' "$out"
 check "mail: overlong exits 1" test "$rc" = 1
 
-printf '%s\n' 'USER alice' 'PASS secret' LIST 'RETR 1' STAT QUIT >"$PL_OUT/pop3.script"
+printf '%s\n' 'USER alice' 'PASS secret' LIST 'RETR 1' NOOP QUIT >"$PL_OUT/pop3.script"
 run pop3 --pop3 --json --script "$PL_OUT/pop3.script"
 check "mail: pop3 session exits 0" test "$rc" = 0
 check "mail: pop3 USER in plaintext gets the teaching warning" \

@@ -6,8 +6,11 @@
 # annotations beside the replies and the state strip follow; the bytes
 # that reached the server are checked. Then free mode: RCPT before MAIL
 # (503 explained), AUTH refused in the clear, allowed with C-a and made
-# by the helper with the password masked; quitting with a session open
-# asks first. Then POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT.
+# AUTH refused in the clear, STARTTLS against the fake server's
+# self-signed certificate (the TLS line and the certificate's names and
+# dates), AUTH inside TLS made by the helper with the password masked;
+# Esc closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT; quitting
+# with a session open asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
 
 SOCK="pl-mailview-$$"
@@ -16,6 +19,7 @@ tmx() { tmux -u -L "$SOCK" "$@"; }
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	[ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null
+	rm -rf "$tls"
 	return 0
 }
 trap cleanup EXIT
@@ -31,13 +35,19 @@ title_row() { screen | grep -nE -- "(─|-)(\[ | )$1( \]| )(─|-)" | head -1 | 
 strip() { wait_screen "State .*\[$1\]" 3; }
 
 port=$((41000 + RANDOM % 20000))
-# fake SCENARIO: a one-connection fake server on the next port; its wire
-# log in $wire.
+# A self-signed certificate for the fake server's STARTTLS.
+tls=$(mktemp -d /tmp/pl-mailview-$$.XXXX)
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=lab.test \
+    -addext subjectAltName=DNS:lab.test,IP:127.0.0.1 -keyout "$tls/key.pem" \
+    -out "$tls/cert.pem" >/dev/null 2>&1
+# fake SCENARIO: a one-connection fake server on the next port (STARTTLS
+# with that certificate); its wire log in $wire.
 fake() {
 	port=$((port + 1))
 	wire=$PL_OUT/mailview-$1-$port.wire
 	: >"$wire"
-	python3 "$(dirname "$0")/../net/mail/fake_server.py" "$port" "$1" "$wire" &
+	python3 "$(dirname "$0")/../net/mail/fake_server.py" "$port" "$1" "$wire" \
+	    "$tls/cert.pem" "$tls/key.pem" &
 	pids+=($!)
 	retry 5 sh -c "ss -Htln 'sport = :$port' | grep -q ."
 }
@@ -119,12 +129,24 @@ keys "EHLO me" Enter
 wait_screen "< 250 ENHANCEDSTATUSCODES" 3
 keys "AUTH PLAIN alice secret" Enter
 check "mail view: AUTH in the clear refused, said on screen" wait_screen "! refused to send AUTH"
+keys STARTTLS Enter
+check "mail view: STARTTLS: the TLS line names version, cipher and verdict" \
+    wait_screen "^│TLS +TLSv1\.3 TLS_[A-Z0-9_]+, certificate self-signed: /CN=lab\.test, valid to 20"
+check "mail view: the certificate's names and validity in the transcript" \
+    wait_screen "^│\*   names DNS:lab\.test, IP:127\.0\.0\.1, valid 20[0-9-]+T[0-9:]+Z to "
+screen >"$PL_OUT/mailview-tls.screen"
+check "mail view: going on with an untrusted certificate is said" \
+    wait_screen "! going on with an untrusted certificate"
+check "mail view: after STARTTLS the strip is back at greeting" strip greeting
+keys "EHLO me" Enter
+wait_screen "< 250 ENHANCEDSTATUSCODES" 3
 keys C-a
-check "mail view: C-a allows it, with the warning" \
+check "mail view: C-a allows AUTH in the clear, with the warning" \
     wait_screen "AUTH with a password outside TLS: allowed"
+keys C-a
 keys "AUTH PLAIN alice secret" Enter
 masked() { wait_screen '< 235 2\.7\.0' 3 && screen | grep -qF '> AUTH PLAIN <base64 of "\0alice\0********">'; }
-check "mail view: the helper's line shown masked, 235" masked
+check "mail view: inside TLS AUTH goes: the helper's line shown masked, 235" masked
 check "mail view: no password on screen" eval '! on_screen secret'
 check "mail view: the server got the base64 of \\0alice\\0secret" \
     grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"

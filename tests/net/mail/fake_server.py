@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""fake_server.py PORT SCENARIO LOG: a scripted SMTP/POP3 server on
-127.0.0.1 for test_mail_fake.sh. One connection; every byte received is
+"""fake_server.py PORT SCENARIO LOG [CERT KEY]: a scripted SMTP/POP3 server
+on 127.0.0.1 for test_mail_fake.sh and test_mail_view.sh. With CERT and
+KEY (PEM files), STARTTLS is taken: 220, then TLS on the same socket. One connection; every byte received is
 appended to LOG so the test can check what punchline really sent.
 Scenarios: smtp (an RFC 5321 order-checking server that takes AUTH PLAIN
 and LOGIN for alice/secret), middata (closes after
 the first message line), garbage, overlong, pop3."""
 import base64
 import socket
+import ssl
 import sys
 
 port, scenario, log = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "ab")
@@ -16,6 +18,7 @@ srv.bind(("127.0.0.1", port))
 srv.listen(1)
 conn, _ = srv.accept()
 rfile = conn.makefile("rb")
+tls_files = sys.argv[4:6]
 
 
 def send(text):
@@ -23,13 +26,31 @@ def send(text):
 
 
 def lines():
+    """The client's lines, read from whatever rfile is now (TLS after
+    STARTTLS)."""
     try:
-        for raw in rfile:
+        while True:
+            raw = rfile.readline()
+            if not raw:
+                return
             log.write(raw)
             log.flush()
             yield raw.decode(errors="replace").rstrip("\r\n")
-    except ConnectionResetError:    # the client gave up on us: expected
+    except (ConnectionResetError, ssl.SSLError):    # the client gave up
         return
+
+
+def starttls():
+    """RFC 3207: 220, then the handshake; the session starts over."""
+    global conn, rfile
+    if len(tls_files) != 2:
+        return "454 4.7.0 TLS not available\r\n"
+    send("220 2.0.0 Ready to start TLS\r\n")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(tls_files[0], tls_files[1])
+    conn = ctx.wrap_socket(conn, server_side=True)
+    rfile = conn.makefile("rb")
+    return ""
 
 
 def smtp(close_mid_data=False):
@@ -52,6 +73,9 @@ def smtp(close_mid_data=False):
             state = "hello"
             send("250-fake.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n"
                  "250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n")
+        elif verb == "STARTTLS":
+            state = "greeted"
+            send(starttls())
         elif verb == "AUTH":
             send(auth(line.split(" ")[1:], feed))
         elif verb == "MAIL" and state == "hello":
