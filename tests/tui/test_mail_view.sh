@@ -5,12 +5,11 @@
 # each step suggested with why and sent with Enter (one edited first); the
 # annotations beside the replies and the state strip follow; the bytes
 # that reached the server are checked. Then free mode: RCPT before MAIL
-# (503 explained), AUTH refused in the clear, allowed with C-a and made
-# AUTH refused in the clear, STARTTLS against the fake server's
-# self-signed certificate (the TLS line and the certificate's names and
-# dates), AUTH inside TLS made by the helper with the password masked;
-# Esc closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT; quitting
-# with a session open asks first.
+# (503 explained), AUTH refused in the clear, STARTTLS against the fake
+# server's self-signed certificate (the TLS line, the certificate's names
+# and dates), C-a, AUTH inside TLS made by the helper with the password
+# masked; Esc closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT;
+# quitting with a session open asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
 
 SOCK="pl-mailview-$$"
