@@ -38,7 +38,8 @@ const char mail_cli_usage[] =
     "--script FILE: the lines to send (default: stdin). Each command waits\n"
     "       for the previous reply; after DATA's 354 the message lines go\n"
     "       on until a line \".\" (lines starting with '.' are dot-stuffed).\n"
-    "--json: one event a line: sent, reply, data, warning, error, closed.\n"
+    "--json: one event a line: connected, sent, reply, data, tls, warning,\n"
+    "       error, closed.\n"
     "--timeout S: seconds to wait for a reply (default 15).\n";
 
 struct mail_args {
