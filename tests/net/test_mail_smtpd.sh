@@ -206,6 +206,15 @@ check "pop3: STLS with --insecure: TLS, then login in transaction" \
 	grep -q '\"event\":\"closed\".*\"by\":\"client\",\"state\":\"update\"' '$out'"
 check "pop3: no plaintext warning for the password sent inside TLS" \
     sh -c "! grep -q 'in the clear' '$out'"
+out=$PL_OUT/mail-pop3-auth.json
+mail "$(script pop3auth STLS 'AUTH LOGIN alice secret' STAT QUIT)" --pop3 --insecure >"$out"
+check "pop3: the AUTH LOGIN helper inside STLS: two + challenges answered, transaction" \
+    sh -c "test \$(grep -c '\"status\":\"+\"' '$out') = 2 &&
+	grep -q '\"status\":\"+OK\".*\"state\":\"transaction\"' '$out' &&
+	grep -qF '\"line\":\"<base64 of \\\"********\\\">\"' '$out'"
+mail "$(script pop3plain 'AUTH PLAIN alice secret' QUIT)" --pop3 >"$out"
+check "pop3: AUTH PLAIN in the clear refused by punchline" \
+    sh -c "grep -q 'refused to send AUTH' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
 out=$PL_OUT/mail-pop3s.json
 mail "$(script pop3s 'USER alice' 'PASS secret' 'LIST' QUIT)" --pop3s --insecure >"$out"
 check "pop3: --pop3s on 995: handshake first, then +OK greeting and LIST" \
