@@ -58,7 +58,7 @@ DEPS	= build-essential pkg-config libncurses-dev libpcap-dev libevent-dev \
 	  libcap-ng-dev libsodium-dev libcmocka-dev iproute2 nftables procps psmisc tmux \
 	  socat iputils-ping htop clang libclang-rt-14-dev valgrind sudo \
 	  bsdutils conntrack nmap libmnl-dev net-tools traceroute mtr-tiny netcat-openbsd \
-	  python3 opensmtpd swaks dovecot-pop3d libssl-dev tcpdump libisal-dev tshark bc
+	  python3 postfix swaks dovecot-pop3d libssl-dev tcpdump libisal-dev tshark bc
 
 .PHONY: all check unit-tests bench fuzz demo deps install uninstall clean \
 	keys-doc
@@ -120,6 +120,8 @@ deps:
 		echo "missing packages:" $$missing "(sudo make deps)"; \
 	else echo "installing:" $$missing; \
 		echo 'wireshark-common wireshark-common/install-setuid boolean false' | \
+			debconf-set-selections; \
+		echo "postfix postfix/main_mailer_type select No configuration" | \
 			debconf-set-selections; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends $$missing; fi

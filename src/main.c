@@ -41,6 +41,7 @@
 #include "../ui/pane_sockets.h"
 #include "../ui/pane_trace.h"
 #include "../ui/pane_storage.h"
+#include "../ui/pane_mail.h"
 #include "../ui/keys.h"
 #include "../ui/theme.h"
 #include "../ui/tui.h"
@@ -424,6 +425,7 @@ run_tui(struct options *o)
 	pane_trace_attach(loop, &log);
 	pane_storage_attach(loop, &log);
 	pane_capture_attach(loop, &log);
+	pane_mail_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
 	if (tui_start(tui) != 0)

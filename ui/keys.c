@@ -22,10 +22,11 @@ const struct key_binding keys_global[] = {
 	{ KEY_F(7),	ACT_ZOOM,	"Zoom",    "zoom the focused pane to full screen and back" },
 	{ 'z',		ACT_ZOOM,	NULL,      "zoom the focused pane to full screen and back" },
 	{ KEY_F(8),	ACT_VIEW_1,	"Trace",   "the Trace view in place of the focused pane, and back" },
-	{ KEY_F(9),	ACT_VIEW_2,	"Storage", "the Storage view in place of the focused pane, and back" },
+	{ KEY_F(9),	ACT_VIEW_2,	"Mail",    "the Mail view in place of the focused pane, and back" },
 	{ CTRL('l'),	ACT_REDRAW,	NULL,      "redraw the whole screen" },
 	{ KEY_F(10),	ACT_QUIT,	"Quit",    "quit (asks y/n only while something runs)" },
 	{ 'q',		ACT_QUIT,	NULL,      "quit (asks y/n only while something runs)" },
+	{ KEY_F(11),	ACT_VIEW_3,	"Storage", "the Storage view in place of the focused pane, and back" },
 	{ 0, 0, NULL, NULL },
 };
 

@@ -32,6 +32,7 @@ enum ui_action {
 	ACT_QUIT,
 	ACT_VIEW_1,	/* a view in place of the focused pane, and back */
 	ACT_VIEW_2,
+	ACT_VIEW_3,
 };
 
 /* The keys that work in every pane. */

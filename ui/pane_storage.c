@@ -1,5 +1,5 @@
 /*
- * pane_storage.c: the Storage view (F9 puts it in place of the focused
+ * pane_storage.c: the Storage view (F11 puts it in place of the focused
  * pane). A form (file, host, mode), Enter to store the file in echoes
  * bounced off the host, Enter again to recall it into FILE.recalled, Esc to
  * let it go. The file is drawn as a grid of chunk cells, data then parity,

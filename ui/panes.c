@@ -8,6 +8,7 @@ extern const struct pane_ops pane_sockets;
 extern const struct pane_ops pane_scanner;
 extern const struct pane_ops pane_capture;
 extern const struct pane_ops pane_trace;
+extern const struct pane_ops pane_mail;
 extern const struct pane_ops pane_storage;
 
 const struct pane_ops *const panes_all[] = {
@@ -21,6 +22,7 @@ const size_t panes_count = sizeof panes_all / sizeof panes_all[0];
 
 const struct pane_ops *const views_all[] = {
 	&pane_trace,
+	&pane_mail,
 	&pane_storage,
 };
 

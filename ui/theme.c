@@ -9,7 +9,8 @@
 
 static const char *role_names[ROLE_COUNT] = {
 	"text", "dim", "status", "keybar_key", "keybar_label", "border",
-	"border_focus", "title", "title_focus", "warning", "help",
+	"border_focus", "title", "title_focus", "warning", "help", "sent",
+	"received",
 };
 
 static const char *color_names[] = {

@@ -24,6 +24,8 @@ enum theme_role {
 	ROLE_TITLE_FOCUS,
 	ROLE_WARNING,
 	ROLE_HELP,
+	ROLE_SENT,		/* what we sent (the Mail transcript) */
+	ROLE_RECEIVED,		/* what the server said */
 	ROLE_COUNT
 };
 

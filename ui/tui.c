@@ -383,7 +383,7 @@ run_global(struct tui *t, int action)
 		break;
 	case ACT_REDRAW:	relayout(t); break;
 	case ACT_QUIT:		ask_quit(t); break;
-	case ACT_VIEW_1: case ACT_VIEW_2:
+	case ACT_VIEW_1: case ACT_VIEW_2: case ACT_VIEW_3:
 		toggle_view(t, (size_t)(action - ACT_VIEW_1));
 		break;
 	}

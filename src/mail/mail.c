@@ -1,5 +1,6 @@
 /* mail.c: one SMTP or POP3 session on the loop (see mail.h). */
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +12,17 @@
 #include <event2/event.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <sodium.h>
 
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
 #include "../core/evlog.h"
 #include "../core/loop.h"
+#include "../core/resolve.h"
 #include "mail.h"
+#include "mail_auth.h"
 #include "mail_state.h"
+#include "mail_teach.h"
 #include "mail_tls.h"
 
 /* Longest line accepted from the server, CRLF included: both parsers
@@ -41,6 +46,10 @@ struct mail {
 	bool			 closed;
 	bool			 tls;		/* the handshake is done */
 	bool			 handshaking;
+	bool			 plaintext_auth;	/* allowed without TLS */
+	struct mail_auth	 auth;		/* a helper exchange under way */
+	struct resolve		*lookup;	/* of a host name */
+	struct mail_teach	 teach;
 };
 
 static void
@@ -132,6 +141,7 @@ static void
 smtp_reply_done(struct mail *m)
 {
 	struct ev ev;
+	char decoded[128];
 
 	m->smtp = smtp_next_state(m->smtp, m->verb, m->reply.code);
 	ev_init(&ev, "mail", "reply");
@@ -142,14 +152,35 @@ smtp_reply_done(struct mail *m)
 	if (m->reply.enhanced[0] != '\0')
 		ev_str(&ev, "enhanced_meaning",
 		    smtp_enhanced_meaning(m->reply.enhanced));
+	if (m->reply.code == 334 && mail_auth_decode(m->reply.text, decoded,
+	    sizeof decoded))
+		ev_str(&ev, "decoded", decoded);
 	ev_str(&ev, "state", smtp_state_name(m->smtp));
 	ev_str(&ev, "next", smtp_legal_next(m->smtp));
 	evlog_push(m->log, &ev);
+	if (m->reply.code == 235 && strcmp(m->verb, "AUTH") == 0)
+		mail_teach_authenticated(&m->teach, m->auth.mech !=
+		    MAIL_AUTH_NONE ? m->auth.user : "");
 	if (m->reply.code == 530 || m->reply.code == 538)
 		event_text(m, "warning", "the server wants TLS before this "
 		    "command: send STARTTLS (after EHLO)");
 	smtp_reply_init(&m->reply);
 	m->verb[0] = '\0';
+}
+
+static bool auth_step(struct mail *);
+
+/* A challenge (334, "+") in a helper exchange: the next line goes out at
+ * once. Any other reply ends the exchange and wipes the secrets. */
+static bool
+auth_continues(struct mail *m, bool challenge)
+{
+	if (m->auth.mech == MAIL_AUTH_NONE)
+		return false;
+	if (challenge && auth_step(m))
+		return true;
+	mail_auth_clear(&m->auth);
+	return false;
 }
 
 static bool
@@ -166,7 +197,11 @@ smtp_line(struct mail *m, const uint8_t *line, size_t len)
 			smtp_reply_done(m);
 			return start_tls(m);
 		}
+		bool challenge = m->reply.code == 334;
+
 		smtp_reply_done(m);
+		if (auth_continues(m, challenge))
+			return true;
 		break;
 	}
 	if (m->smtp == SMTP_QUIT)
@@ -228,6 +263,8 @@ pop3_line(struct mail *m, const uint8_t *line, size_t len)
 	} else {
 		pop3_status(m, &r);
 		if (m->in_multiline)
+			return true;
+		if (auth_continues(m, r.status == POP3_CONT))
 			return true;
 		if (upgrade_asked(m, r.status == POP3_OK)) {
 			m->verb[0] = '\0';
@@ -302,18 +339,21 @@ tls_done(struct mail *m)
 {
 	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
 	const char *verdict = mail_tls_verdict(ssl);
-	char subject[256], issuer[256];
+	struct mail_tls_cert cert;
 	struct ev ev;
 
 	m->handshaking = false;
 	m->tls = true;
-	mail_tls_names(ssl, subject, issuer, sizeof subject);
+	mail_tls_cert(ssl, &cert);
 	ev_init(&ev, "mail", "tls");
 	ev_str(&ev, "version", SSL_get_version(ssl));
 	ev_str(&ev, "cipher", SSL_get_cipher_name(ssl));
 	ev_str(&ev, "verify", verdict);
-	ev_str(&ev, "subject", subject);
-	ev_str(&ev, "issuer", issuer);
+	ev_str(&ev, "subject", cert.subject);
+	ev_str(&ev, "issuer", cert.issuer);
+	ev_str(&ev, "sans", cert.sans);
+	ev_str(&ev, "not_before", cert.not_before);
+	ev_str(&ev, "not_after", cert.not_after);
 	evlog_push(m->log, &ev);
 	if (strcmp(verdict, "trusted") != 0) {
 		if (!m->cfg.insecure) {
@@ -376,52 +416,25 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	if (m->cfg.reply_timeout <= 0)
 		m->cfg.reply_timeout = 15;
 	m->cb = *cb;
+	m->plaintext_auth = cfg->allow_plaintext_auth;
 	smtp_reply_init(&m->reply);
 	return m;
 }
 
-int
-mail_connect(struct mail *m, char *err, size_t errlen)
+/* The socket's connect, once the address is known. */
+static int
+connect_to(struct mail *m, const struct addrinfo *ai, char *err, size_t errlen)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai;
-	char port[8];
-	struct timeval tv;
-	int rc;
+	struct sockaddr_storage ss;
+	uint16_t port = htons((uint16_t)m->cfg.port);
 
-	/* Host names come from the command line, resolved once before the
-	 * loop runs (numeric addresses and /etc/hosts answer at once). */
-	snprintf(port, sizeof port, "%u", m->cfg.port);
-	if ((rc = getaddrinfo(m->cfg.host, port, &hints, &ai)) != 0) {
-		snprintf(err, errlen, "%s: %s", m->cfg.host, gai_strerror(rc));
-		return -1;
-	}
-	if (m->cfg.implicit_tls) {
-		SSL *ssl = mail_tls_new(m->cfg.host, err, errlen);
-
-		if (ssl == NULL) {
-			freeaddrinfo(ai);
-			return -1;
-		}
-		m->handshaking = true;
-		m->bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1,
-		    ssl, BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
-	} else {
-		m->bev = bufferevent_socket_new(loop_base(m->loop), -1,
-		    BEV_OPT_CLOSE_ON_FREE);
-	}
-	if (m->bev == NULL) {
-		freeaddrinfo(ai);
-		snprintf(err, errlen, "cannot make a socket");
-		return -1;
-	}
-	bufferevent_setcb(m->bev, on_read, NULL, on_event, m);
-	tv.tv_sec = (time_t)m->cfg.reply_timeout;
-	tv.tv_usec = 0;
-	bufferevent_set_timeouts(m->bev, &tv, &tv);
-	bufferevent_enable(m->bev, EV_READ | EV_WRITE);
-	rc = bufferevent_socket_connect(m->bev, ai->ai_addr, (int)ai->ai_addrlen);
-	freeaddrinfo(ai);
-	if (rc != 0) {
+	memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
+	if (ss.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&ss)->sin6_port = port;
+	else
+		((struct sockaddr_in *)&ss)->sin_port = port;
+	if (bufferevent_socket_connect(m->bev, (struct sockaddr *)&ss,
+	    (int)ai->ai_addrlen) != 0) {
 		snprintf(err, errlen, "cannot connect to %s port %u",
 		    m->cfg.host, m->cfg.port);
 		return -1;
@@ -430,14 +443,147 @@ mail_connect(struct mail *m, char *err, size_t errlen)
 }
 
 static void
+on_lookup(void *arg, const struct addrinfo *res, const char *why)
+{
+	struct mail *m = arg;
+	char err[256];
+
+	if (res == NULL) {
+		event_text(m, "error", why);
+		finish(m, "error");
+	} else if (connect_to(m, res, err, sizeof err) != 0) {
+		event_text(m, "error", err);
+		finish(m, "error");
+	}
+}
+
+static struct bufferevent *
+new_bev(struct mail *m, char *err, size_t errlen)
+{
+	struct bufferevent *bev;
+	SSL *ssl;
+
+	if (!m->cfg.implicit_tls)
+		return bufferevent_socket_new(loop_base(m->loop), -1,
+		    BEV_OPT_CLOSE_ON_FREE);
+	if ((ssl = mail_tls_new(m->cfg.host, err, errlen)) == NULL)
+		return NULL;
+	m->handshaking = true;
+	bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1, ssl,
+	    BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE);
+	if (bev == NULL)
+		SSL_free(ssl);
+	return bev;
+}
+
+/* An address connects at once; a name is looked up without blocking the
+ * loop (core/resolve), and a failed lookup is an error event. */
+int
+mail_connect(struct mail *m, char *err, size_t errlen)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
+	    .ai_flags = AI_NUMERICHOST }, *ai;
+	struct timeval tv;
+	int rc;
+
+	err[0] = '\0';
+	if ((m->bev = new_bev(m, err, errlen)) == NULL) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "cannot make a socket");
+		return -1;
+	}
+	bufferevent_setcb(m->bev, on_read, NULL, on_event, m);
+	tv.tv_sec = (time_t)m->cfg.reply_timeout;
+	tv.tv_usec = 0;
+	bufferevent_set_timeouts(m->bev, &tv, &tv);
+	bufferevent_enable(m->bev, EV_READ | EV_WRITE);
+	if (getaddrinfo(m->cfg.host, NULL, &hints, &ai) == 0) {
+		rc = connect_to(m, ai, err, errlen);
+		freeaddrinfo(ai);
+		return rc;
+	}
+	m->lookup = resolve_start(m->loop, m->cfg.host, on_lookup, m, err,
+	    errlen);
+	return m->lookup != NULL ? 0 : -1;
+}
+
+static void
 warn_plaintext(struct mail *m, const char *verb)
 {
 	if (m->tls)
 		return;
-	if (strcmp(verb, "AUTH") == 0 || strcmp(verb, "PASS") == 0 ||
-	    strcmp(verb, "USER") == 0)
+	if (strcmp(verb, "PASS") == 0 || strcmp(verb, "USER") == 0)
 		event_text(m, "warning", "this sends a user name or password "
 		    "in the clear: anyone on the path can read it (use TLS)");
+}
+
+/* Puts one line on the wire (CRLF added) and reports it as shown. */
+static void
+send_line(struct mail *m, const char *wire, const char *shown, bool helper,
+    bool stuffed)
+{
+	struct ev ev;
+
+	ev_init(&ev, "mail", "sent");
+	ev_str(&ev, "line", shown);
+	if (stuffed)
+		ev_bool(&ev, "stuffed", true);
+	if (helper)
+		ev_bool(&ev, "helper", true);
+	evlog_push(m->log, &ev);
+	/* RFC 5321 4.5.2: a message line starting with '.' gets one more. */
+	evbuffer_add_printf(bufferevent_get_output(m->bev), "%s%s\r\n",
+	    stuffed ? "." : "", wire);
+}
+
+/* The next line of an AUTH helper exchange; false when there is none. */
+static bool
+auth_step(struct mail *m)
+{
+	struct mail_auth_line l;
+
+	if (!mail_auth_next(&m->auth, &l)) {
+		mail_auth_clear(&m->auth);
+		return false;
+	}
+	send_line(m, l.wire, l.shown, true, false);
+	sodium_memzero(&l, sizeof l);
+	snprintf(m->verb, sizeof m->verb, "AUTH");
+	m->verb_has_arg = true;
+	return true;
+}
+
+/* AUTH with credentials outside TLS: refused unless allowed, and warned
+ * about either way. True if the line may go. */
+static bool
+auth_may_go(struct mail *m, const char *line)
+{
+	if (m->tls || !mail_auth_has_secret(line))
+		return true;
+	if (!m->plaintext_auth) {
+		event_text(m, "warning", "refused to send AUTH: the password "
+		    "would cross the network in the clear (base64 is not "
+		    "encryption). Send STARTTLS first, or allow it "
+		    "(--allow-plaintext-auth)");
+		return false;
+	}
+	event_text(m, "warning", "sending a password in the clear "
+	    "(allowed): anyone on the path can read it");
+	return true;
+}
+
+/* SMTP's teaching warnings about what was just sent. */
+static void
+teach(struct mail *m, bool data, const char *line)
+{
+	const char *w;
+
+	if (m->cfg.proto != MAIL_SMTP)
+		return;
+	w = data ? mail_teach_data(&m->teach, line) :
+	    mail_teach_command(&m->teach, line);
+	if (w != NULL)
+		event_text(m, "warning", w);
 }
 
 bool
@@ -445,18 +591,15 @@ mail_send(struct mail *m, const char *line)
 {
 	bool data = mail_in_data(m), stuffed = data && line[0] == '.' &&
 	    line[1] != '\0';
-	struct ev ev;
 
 	if (m->closed || m->bev == NULL)
 		return false;
-	ev_init(&ev, "mail", "sent");
-	ev_str(&ev, "line", line);
-	if (stuffed)
-		ev_bool(&ev, "stuffed", true);
-	evlog_push(m->log, &ev);
-	/* RFC 5321 4.5.2: a message line starting with '.' gets one more. */
-	evbuffer_add_printf(bufferevent_get_output(m->bev), "%s%s\r\n",
-	    stuffed ? "." : "", line);
+	if (!data && !auth_may_go(m, line))
+		return false;
+	if (!data && mail_auth_parse(line, &m->auth))
+		return auth_step(m);
+	send_line(m, line, line, false, stuffed);
+	teach(m, data, line);
 	if (data && strcmp(line, ".") != 0)
 		return false;
 	if (data) {
@@ -467,6 +610,18 @@ mail_send(struct mail *m, const char *line)
 	m->verb_has_arg = strchr(line, ' ') != NULL;
 	warn_plaintext(m, m->verb);
 	return true;
+}
+
+void
+mail_allow_plaintext_auth(struct mail *m, bool allow)
+{
+	m->plaintext_auth = allow;
+}
+
+bool
+mail_plaintext_auth_allowed(const struct mail *m)
+{
+	return m->plaintext_auth;
 }
 
 void
@@ -482,6 +637,8 @@ mail_free(struct mail *m)
 		return;
 	if (m->bev != NULL)
 		bufferevent_free(m->bev);
+	mail_auth_clear(&m->auth);
+	resolve_free(m->lookup);
 	free(m);
 	mail_tls_free_ctx();
 }

@@ -4,17 +4,24 @@
  * buffer, replies parsed by protocols/smtp_reply and pop3_reply, and the
  * session's state followed so every reply is reported with what it means
  * and where the session now is. Events (engine "mail"):
- *   sent    line, [stuffed]          a line we sent (DATA lines dot-stuffed)
- *   reply   code, enhanced, text, meaning, state, next   (SMTP)
+ *   sent    line, [stuffed], [helper] a line we sent (DATA lines dot-stuffed;
+ *                                    helper: made by an AUTH helper, the
+ *                                    password masked in line)
+ *   reply   code, enhanced, text, meaning, state, next   (SMTP;
+ *           decoded: a 334 challenge's base64 as text)
  *           status, code, text, meaning, state, lines   (POP3)
  *   data    line                     a line of a POP3 multi-line response
- *   warning text                     a teaching warning (plaintext password...)
+ *   warning text                     a teaching warning (plaintext password,
+ *                                    unchecked or foreign MAIL FROM, no
+ *                                    From:/Date: header: mail_teach.h)
  *   error   text                     a broken reply, an overlong line, a timeout
  *   closed  by, state                the session ended
  *   tls     version, cipher, verify, subject, issuer   after a handshake
  * STARTTLS (SMTP 220) and STLS (POP3 +OK) upgrade the connection; with
  * implicit_tls the handshake comes first (465, 995). A certificate that is
- * not trusted ends the session unless insecure is set.
+ * not trusted ends the session unless insecure is set. "AUTH PLAIN|LOGIN
+ * USER PASS" is done for the user (mail_auth.h); AUTH with credentials is
+ * refused outside TLS unless allowed.
  */
 #ifndef MAIL_MAIL_H
 #define MAIL_MAIL_H
@@ -34,6 +41,7 @@ struct mail_config {
 	double		 reply_timeout;		/* seconds; 0: 15 */
 	bool		 implicit_tls;
 	bool		 insecure;		/* go on with an untrusted certificate */
+	bool		 allow_plaintext_auth;	/* AUTH with a password without TLS */
 };
 
 struct mail;
@@ -54,6 +62,9 @@ int		 mail_connect(struct mail *, char *err, size_t errlen);
 bool		 mail_send(struct mail *, const char *line);
 /* Whether a line sent now is message text (SMTP DATA after 354). */
 bool		 mail_in_data(const struct mail *);
+/* AUTH with credentials outside TLS is refused unless allowed. */
+void		 mail_allow_plaintext_auth(struct mail *, bool);
+bool		 mail_plaintext_auth_allowed(const struct mail *);
 const char	*mail_state(const struct mail *);
 void		 mail_close(struct mail *);
 void		 mail_free(struct mail *);

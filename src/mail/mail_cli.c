@@ -24,23 +24,29 @@
 const char mail_cli_usage[] =
     "usage: punchline mail HOST[:PORT] [--smtp|--submission|--smtps|--pop3|--pop3s]\n"
     "                      [--script FILE] [--json] [--timeout S] [--insecure]\n"
+    "                      [--allow-plaintext-auth]\n"
     "Talks SMTP or POP3 one line at a time and explains every reply.\n"
     "--smtp (port 25, the default), --submission (587), --pop3 (110).\n"
     "--smtps (465) and --pop3s (995): TLS from the start. A STARTTLS or STLS\n"
     "       line in the script upgrades the session after the server's yes.\n"
     "--insecure: go on when the certificate is not trusted (self-signed,\n"
     "       name mismatch, expired); without it the session ends there.\n"
+    "AUTH PLAIN USER PASS and AUTH LOGIN USER PASS: the base64 exchange is\n"
+    "       done for you, the password masked in what is shown.\n"
+    "--allow-plaintext-auth: send AUTH with a password outside TLS (refused\n"
+    "       otherwise; a warning either way).\n"
     "--script FILE: the lines to send (default: stdin). Each command waits\n"
     "       for the previous reply; after DATA's 354 the message lines go\n"
     "       on until a line \".\" (lines starting with '.' are dot-stuffed).\n"
-    "--json: one event a line: sent, reply, data, warning, error, closed.\n"
+    "--json: one event a line: connected, sent, reply, data, tls, warning,\n"
+    "       error, closed.\n"
     "--timeout S: seconds to wait for a reply (default 15).\n";
 
 struct mail_args {
 	const char	*target, *script;
 	enum mail_proto	 proto;
 	unsigned	 port;
-	bool		 json, tls, insecure;
+	bool		 json, tls, insecure, plaintext_auth;
 	long		 timeout;
 };
 
@@ -72,6 +78,7 @@ parse_option(int c, struct mail_args *a)
 	case 'S': a->proto = MAIL_SMTP; a->port = 465; a->tls = true; return -1;
 	case 'P': a->proto = MAIL_POP3; a->port = 995; a->tls = true; return -1;
 	case 'k': a->insecure = true; return -1;
+	case 'A': a->plaintext_auth = true; return -1;
 	case 'f': a->script = optarg; return -1;
 	case 'j': a->json = true; return -1;
 	case 't':
@@ -97,6 +104,7 @@ parse_args(int argc, char **argv, struct mail_args *a)
 		{ "script", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "insecure", no_argument, NULL, 'k' },
+		{ "allow-plaintext-auth", no_argument, NULL, 'A' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -230,13 +238,16 @@ print_smtp_reply(const struct ev *ev, long long code)
 {
 	const char *text = ev_get_str(ev, "text"), *nl;
 	const char *enh = ev_get_str(ev, "enhanced");
+	const char *decoded = ev_get_str(ev, "decoded");
 
 	while ((nl = strchr(text, '\n')) != NULL) {
 		printf("< %lld-%.*s\n", code, (int)(nl - text), text);
 		text = nl + 1;
 	}
-	printf("< %lld %s%s%s  # %s [%s]\n", code, enh, enh[0] != '\0' ? " " : "",
-	    text, ev_get_str(ev, "meaning"), ev_get_str(ev, "state"));
+	printf("< %lld %s%s%s  # %s%s%s%s [%s]\n", code, enh,
+	    enh[0] != '\0' ? " " : "", text, ev_get_str(ev, "meaning"),
+	    decoded != NULL ? " (\"" : "", decoded != NULL ? decoded : "",
+	    decoded != NULL ? "\")" : "", ev_get_str(ev, "state"));
 }
 
 static void
@@ -258,10 +269,13 @@ print_text(const struct ev *ev, void *arg)
 	else if (strcmp(ev->kind, "reply") == 0 && code != NULL)
 		print_smtp_reply(ev, code->v.i);
 	else if (strcmp(ev->kind, "tls") == 0)
-		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n",
+		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n"
+		    "*      names %s, valid %s to %s\n",
 		    ev_get_str(ev, "version"), ev_get_str(ev, "cipher"),
 		    ev_get_str(ev, "verify"), ev_get_str(ev, "subject"),
-		    ev_get_str(ev, "issuer"));
+		    ev_get_str(ev, "issuer"), ev_get_str(ev, "sans")[0] != '\0' ?
+		    ev_get_str(ev, "sans") : "(none)",
+		    ev_get_str(ev, "not_before"), ev_get_str(ev, "not_after"));
 	else if (strcmp(ev->kind, "connected") != 0)
 		printf("* %s: %s\n", ev->kind, ev_get_str(ev, "text") != NULL ?
 		    ev_get_str(ev, "text") : ev_get_str(ev, "by"));
@@ -281,7 +295,8 @@ run_session(const struct mail_args *a, const char *host, struct run *r)
 	struct evlog log;
 	struct mail_config cfg = { .host = host, .port = a->port,
 	    .proto = a->proto, .reply_timeout = (double)a->timeout,
-	    .implicit_tls = a->tls, .insecure = a->insecure };
+	    .implicit_tls = a->tls, .insecure = a->insecure,
+	    .allow_plaintext_auth = a->plaintext_auth };
 	struct mail_callbacks cb = { on_ready, on_closed, r };
 	char err[256];
 	int rc = 1;

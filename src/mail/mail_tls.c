@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
@@ -72,16 +73,72 @@ mail_tls_verdict(SSL *ssl)
 	}
 }
 
+/* "DNS:name" or "IP:addr", appended to out with ", " between. */
+static void
+append_san(const GENERAL_NAME *gn, char *out, size_t len)
+{
+	char addr[INET6_ADDRSTRLEN] = "";
+	const unsigned char *p;
+	int n;
+	size_t used = strlen(out);
+
+	if (gn->type == GEN_DNS) {
+		p = ASN1_STRING_get0_data(gn->d.dNSName);
+		n = ASN1_STRING_length(gn->d.dNSName);
+		snprintf(out + used, len - used, "%sDNS:%.*s",
+		    used > 0 ? ", " : "", n, (const char *)p);
+	} else if (gn->type == GEN_IPADD) {
+		p = ASN1_STRING_get0_data(gn->d.iPAddress);
+		n = ASN1_STRING_length(gn->d.iPAddress);
+		if (n == 4 || n == 16)
+			inet_ntop(n == 4 ? AF_INET : AF_INET6, p, addr,
+			    sizeof addr);
+		snprintf(out + used, len - used, "%sIP:%s",
+		    used > 0 ? ", " : "", addr[0] != '\0' ? addr : "?");
+	}
+}
+
+static void
+sans_text(X509 *cert, char *out, size_t len)
+{
+	GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name,
+	    NULL, NULL);
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; names != NULL && i < sk_GENERAL_NAME_num(names); i++)
+		append_san(sk_GENERAL_NAME_value(names, i), out, len);
+	GENERAL_NAMES_free(names);
+}
+
+/* ISO 8601 in UTC: 2026-11-25T10:24:02Z. */
+static void
+time_text(const ASN1_TIME *t, char *out, size_t len)
+{
+	struct tm tm;
+
+	if (t == NULL || ASN1_TIME_to_tm(t, &tm) != 1) {
+		snprintf(out, len, "?");
+		return;
+	}
+	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 void
-mail_tls_names(SSL *ssl, char *subject, char *issuer, size_t len)
+mail_tls_cert(SSL *ssl, struct mail_tls_cert *c)
 {
 	X509 *cert = SSL_get0_peer_certificate(ssl);
 
-	subject[0] = issuer[0] = '\0';
+	memset(c, 0, sizeof *c);
 	if (cert == NULL)
 		return;
-	X509_NAME_oneline(X509_get_subject_name(cert), subject, (int)len);
-	X509_NAME_oneline(X509_get_issuer_name(cert), issuer, (int)len);
+	X509_NAME_oneline(X509_get_subject_name(cert), c->subject,
+	    sizeof c->subject);
+	X509_NAME_oneline(X509_get_issuer_name(cert), c->issuer,
+	    sizeof c->issuer);
+	sans_text(cert, c->sans, sizeof c->sans);
+	time_text(X509_get0_notBefore(cert), c->not_before, sizeof c->not_before);
+	time_text(X509_get0_notAfter(cert), c->not_after, sizeof c->not_after);
 }
 
 void

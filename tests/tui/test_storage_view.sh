@@ -1,8 +1,8 @@
 # test_storage_view.sh: the Storage view in tmux, run inside the lab's
-# alice: F9 puts it in place of the focused pane, Enter stores notes.txt
+# alice: F11 puts it in place of the focused pane, Enter stores notes.txt
 # (16 KiB) via far, the grid of chunk cells and the figures appear (bytes in
 # flight, RTT, the bound on what is held), Enter recalls it intact into
-# notes.txt.recalled, F9 puts the pane back. Root (the lab, under its lock).
+# notes.txt.recalled, F11 puts the pane back. Root (the lab, under its lock).
 . "$(dirname "$0")/../lib/testlib.sh"
 
 if ! is_root; then
@@ -29,11 +29,11 @@ lab up >/dev/null || { fail "storage view: lab up"; exit 0; }
 tmx -f /dev/null new-session -d -s main -x 120 -y 40 \
     "cd $tmp && env LC_ALL=C.UTF-8 TERM=screen ip netns exec pl-alice $PL_BIN; echo EXIT=\$?; sleep 30"
 wait_screen "F10Quit" || { fail "storage view: the screen starts"; exit 0; }
-check "storage view: F9 is in the key bar" on_screen "F9Storage"
-keys F4 F9
+check "storage view: F11 is in the key bar" on_screen "F11Storage"
+keys F4 F11
 storage_shown() { [ -n "$(title_row Storage)" ] && [ -z "$(title_row Scanner)" ]; }
 scanner_back() { [ -z "$(title_row Storage)" ] && [ -n "$(title_row Scanner)" ]; }
-check "storage view: F9 shows Storage where Scanner was" retry 3 storage_shown
+check "storage view: F11 shows Storage where Scanner was" retry 3 storage_shown
 check "storage view: the form has the file, far and the mode" \
     wait_screen "File notes.txt +Via 203.0.113.10 +<ours>"
 keys Enter
@@ -57,7 +57,7 @@ check "storage view: Enter recalls it, intact" wait_screen "recalled .*intact=ye
 check "storage view: the grid shows the recalled cells" \
     wait_screen "^│?================ *│?" 3
 check "storage view: notes.txt.recalled is the file" cmp "$tmp/notes.txt" "$tmp/notes.txt.recalled"
-keys F9
-check "storage view: F9 again puts the Scanner back" retry 3 scanner_back
+keys F11
+check "storage view: F11 again puts the Scanner back" retry 3 scanner_back
 keys F10
 check "storage view: F10 quits when idle" wait_screen "EXIT=0" 5

@@ -58,7 +58,7 @@ fi
 start
 check "four pane titles in a 2x2 grid" titles_in_grid
 check "status bar names host and privileges" on_screen "host $(hostname)"
-check "key bar is generated from the key table" on_screen "F1Help F2Chat F3Sockets F4Scanner F5Capture F6Layout F7Zoom F8Trace F9Storage F10Quit"
+check "key bar is generated from the key table" on_screen "F1Help F2Chat F3Sockets F4Scanner F5Capture F6Layout F7Zoom F8Trace F9Mail F10Quit F11Storage"
 check "the Capture pane says how to start a capture" on_screen "Enter captures on every interface"
 check "the chat pane says how to start a mesh" on_screen "No mesh yet. Type /room"
 check "Chat has focus at start" on_screen "[ Chat ]"

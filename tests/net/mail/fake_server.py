@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""fake_server.py PORT SCENARIO LOG: a scripted SMTP/POP3 server on
-127.0.0.1 for test_mail_fake.sh. One connection; every byte received is
+"""fake_server.py PORT SCENARIO LOG [CERT KEY]: a scripted SMTP/POP3 server
+on 127.0.0.1 for test_mail_fake.sh and test_mail_view.sh. With CERT and
+KEY (PEM files), STARTTLS is taken: 220, then TLS on the same socket. One connection; every byte received is
 appended to LOG so the test can check what punchline really sent.
-Scenarios: smtp (an RFC 5321 order-checking server), middata (closes after
+Scenarios: smtp (an RFC 5321 order-checking server that takes AUTH PLAIN
+and LOGIN for alice/secret), middata (closes after
 the first message line), garbage, overlong, pop3."""
+import base64
 import socket
+import ssl
 import sys
 
 port, scenario, log = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "ab")
@@ -14,6 +18,7 @@ srv.bind(("127.0.0.1", port))
 srv.listen(1)
 conn, _ = srv.accept()
 rfile = conn.makefile("rb")
+tls_files = sys.argv[4:6]
 
 
 def send(text):
@@ -21,19 +26,38 @@ def send(text):
 
 
 def lines():
+    """The client's lines, read from whatever rfile is now (TLS after
+    STARTTLS)."""
     try:
-        for raw in rfile:
+        while True:
+            raw = rfile.readline()
+            if not raw:
+                return
             log.write(raw)
             log.flush()
             yield raw.decode(errors="replace").rstrip("\r\n")
-    except ConnectionResetError:    # the client gave up on us: expected
+    except (ConnectionResetError, ssl.SSLError):    # the client gave up
         return
+
+
+def starttls():
+    """RFC 3207: 220, then the handshake; the session starts over."""
+    global conn, rfile
+    if len(tls_files) != 2:
+        return "454 4.7.0 TLS not available\r\n"
+    send("220 2.0.0 Ready to start TLS\r\n")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(tls_files[0], tls_files[1])
+    conn = ctx.wrap_socket(conn, server_side=True)
+    rfile = conn.makefile("rb")
+    return ""
 
 
 def smtp(close_mid_data=False):
     send("220 fake.test ESMTP\r\n")
     state, data = "greeted", False
-    for line in lines():
+    feed = lines()
+    for line in feed:
         if data:
             if close_mid_data:
                 return
@@ -48,7 +72,12 @@ def smtp(close_mid_data=False):
         elif verb == "EHLO":
             state = "hello"
             send("250-fake.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n"
-                 "250 ENHANCEDSTATUSCODES\r\n")
+                 "250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n")
+        elif verb == "STARTTLS":
+            state = "greeted"
+            send(starttls())
+        elif verb == "AUTH":
+            send(auth(line.split(" ")[1:], feed))
         elif verb == "MAIL" and state == "hello":
             state = "mail"
             send("250 2.1.0 Ok\r\n")
@@ -58,6 +87,9 @@ def smtp(close_mid_data=False):
         elif verb == "DATA" and state == "rcpt":
             data = True
             send("354 End data with <CR><LF>.<CR><LF>\r\n")
+        elif verb == "RSET":
+            state = "hello" if state != "greeted" else state
+            send("250 2.0.0 Ok\r\n")
         elif verb in ("MAIL", "RCPT", "DATA"):
             send("503 5.5.1 Error: bad sequence of commands\r\n")
         elif verb == "QUIT":
@@ -67,12 +99,38 @@ def smtp(close_mid_data=False):
             send("500 5.5.2 Error: command not recognized\r\n")
 
 
+def unb64(text):
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return b"?"
+
+
+def auth(args, feed):
+    """RFC 4954: PLAIN with an initial response, or LOGIN's two
+    challenges; the reply to send."""
+    mech = args[0].upper() if args else ""
+    if mech == "PLAIN" and len(args) == 2:
+        ok = unb64(args[1]) == b"\0alice\0secret"
+    elif mech == "LOGIN" and len(args) == 1:
+        send("334 VXNlcm5hbWU6\r\n")
+        user = unb64(next(feed, ""))
+        send("334 UGFzc3dvcmQ6\r\n")
+        ok = user == b"alice" and unb64(next(feed, "")) == b"secret"
+    else:
+        return "504 5.5.4 Unrecognized authentication type\r\n"
+    return ("235 2.7.0 Authentication successful\r\n" if ok else
+            "535 5.7.8 Error: authentication failed\r\n")
+
+
 def pop3():
     send("+OK fake POP3 ready\r\n")
     for line in lines():
         verb = line.split(" ")[0].upper()
         if verb in ("USER", "PASS"):
             send("+OK\r\n")
+        elif verb == "STAT":
+            send("+OK 1 42\r\n")
         elif verb == "LIST":
             send("+OK 1 messages\r\n1 42\r\n.\r\n")
         elif verb == "RETR":

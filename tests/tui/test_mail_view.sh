@@ -1,0 +1,182 @@
+# test_mail_view.sh: the Mail view in tmux against the scripted SMTP
+# server of tests/net/mail/fake_server.py on 127.0.0.1: F9 puts it in place
+# of the focused pane; guided mode walks the classic session (EHLO, MAIL
+# FROM, RCPT TO, DATA, a Subject, the empty line, a body line, ".", QUIT),
+# each step suggested with why and sent with Enter (one edited first); the
+# annotations beside the replies and the state strip follow; the bytes
+# that reached the server are checked. Then free mode: RCPT before MAIL
+# (503 explained), AUTH refused in the clear, STARTTLS against the fake
+# server's self-signed certificate (the TLS line, the certificate's names
+# and dates), C-a, AUTH inside TLS made by the helper with the password
+# masked; Esc closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT;
+# quitting with a session open asks first.
+. "$(dirname "$0")/../lib/testlib.sh"
+
+SOCK="pl-mailview-$$"
+pids=()
+tmx() { tmux -u -L "$SOCK" "$@"; }
+cleanup() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	[ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null
+	rm -rf "$tls"
+	return 0
+}
+trap cleanup EXIT
+if ! command -v python3 >/dev/null; then
+	skip "mail view" "python3 is not installed: make deps"
+	exit 0
+fi
+screen() { tmx capture-pane -p -t main; }
+on_screen() { screen | grep -qE -- "$1"; }
+wait_screen() { retry "${2:-5}" on_screen "$1"; }
+keys() { tmx send-keys -t main "$@"; }
+title_row() { screen | grep -nE -- "(─|-)(\[ | )$1( \]| )(─|-)" | head -1 | cut -d: -f1; }
+strip() { wait_screen "State .*\[$1\]" 3; }
+
+port=$((41000 + RANDOM % 20000))
+# A self-signed certificate for the fake server's STARTTLS.
+tls=$(mktemp -d /tmp/pl-mailview-$$.XXXX)
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=lab.test \
+    -addext subjectAltName=DNS:lab.test,IP:127.0.0.1 -keyout "$tls/key.pem" \
+    -out "$tls/cert.pem" >/dev/null 2>&1
+# fake SCENARIO: a one-connection fake server on the next port (STARTTLS
+# with that certificate); its wire log in $wire.
+fake() {
+	port=$((port + 1))
+	wire=$PL_OUT/mailview-$1-$port.wire
+	: >"$wire"
+	python3 "$(dirname "$0")/../net/mail/fake_server.py" "$port" "$1" "$wire" \
+	    "$tls/cert.pem" "$tls/key.pem" &
+	pids+=($!)
+	retry 5 sh -c "ss -Htln 'sport = :$port' | grep -q ."
+}
+# connect: the port field set to $port, then Enter.
+connect() {
+	keys Down BSpace BSpace BSpace BSpace BSpace
+	keys "$port" Up Enter
+}
+
+fake smtp
+tmx -f /dev/null new-session -d -s main -x 120 -y 40 \
+    "env LC_ALL=C.UTF-8 TERM=screen $PL_BIN; echo EXIT=\$?; sleep 30"
+wait_screen "F10Quit" || { fail "mail view: the screen starts"; exit 0; }
+check "mail view: F9 is in the key bar" on_screen "F9Mail"
+keys F4 F9
+mail_shown() { [ -n "$(title_row Mail)" ] && [ -z "$(title_row Scanner)" ]; }
+check "mail view: F9 shows Mail where Scanner was" retry 3 mail_shown
+keys F7	# zoom: z would be typed into the Host field
+check "mail view: the form (host, port, protocol, mode)" \
+    wait_screen "Host 127\.0\.0\.1 +Port 25 +Protocol <smtp> Mode <guided>"
+connect
+check "mail view: the greeting, annotated beside it" \
+    wait_screen "< 220 fake\.test ESMTP +# -> greeting: service ready: the server greets you"
+check "mail view: state strip at greeting" strip greeting
+check "mail view: TLS status says plaintext" on_screen "TLS +none: plaintext, anyone on the path can read"
+ehlo_suggested() { on_screen 'Next: say hello: EHLO' && on_screen '^│> EHLO punchline\.test'; }
+check "mail view: guided: EHLO suggested with why" ehlo_suggested
+keys Enter
+check "mail view: EHLO's capabilities as sent, the last annotated" \
+    wait_screen "< 250 ENHANCEDSTATUSCODES +# -> ehlo: requested action okay"
+check "mail view: state strip at EHLO" strip EHLO
+check "mail view: MAIL FROM suggested, STARTTLS pointed out" \
+    wait_screen "Next: the envelope sender, never checked.*offers STARTTLS"
+# The user edits the suggestion: bar.com becomes bar.org.
+keys BSpace BSpace BSpace BSpace "org>" Enter
+check "mail view: the edited MAIL FROM went, 2.1.0 annotated" \
+    wait_screen "< 250 2\.1\.0 Ok +# -> mail: requested action okay, completed; other address status"
+check "mail view: state strip at MAIL" strip MAIL
+keys Enter
+check "mail view: RCPT TO the lab user, 2.1.5" wait_screen "< 250 2\.1\.5 Ok +# -> rcpt: requested action okay"
+check "mail view: state strip at RCPT" strip RCPT
+keys Enter
+check "mail view: DATA gets 354, explained" wait_screen "< 354 End data.* # -> data: start mail input"
+check "mail view: state strip at DATA" strip DATA
+keys Enter
+check "mail view: after the Subject the empty line is suggested" \
+    wait_screen "Next: an empty line ends the headers"
+keys Enter
+check "mail view: then a body line" wait_screen "Next: the body"
+keys Enter
+check "mail view: then the lone dot" wait_screen "Next: a lone '\.' ends the message"
+keys Enter
+check "mail view: queued, state sent" wait_screen "< 250 2\.0\.0 Ok: queued as 1 +# -> sent:"
+check "mail view: state strip at sent" strip sent
+keys Enter
+check "mail view: QUIT, 221, closed by the client" wait_screen "\* closed by client \(state quit\)"
+check "mail view: state strip at QUIT" strip QUIT
+both_sides() { on_screen '^│> RCPT TO:<alice@lab\.test>' && on_screen '^│< 221 2\.0\.0 Bye'; }
+check "mail view: our lines and the server's in the transcript" both_sides
+check "mail view: the server got the edited sender" grep -q $'^MAIL FROM:<foo@bar\\.org>\r$' "$wire"
+message_sent() {
+	grep -qx $'Subject: hello from punchline\r' "$wire" && grep -qx $'\r' "$wire" &&
+	    grep -qx $'This mail was typed by hand.\r' "$wire" && grep -qx $'.\r' "$wire"
+}
+check "mail view: ... the Subject, the empty line, the body and the dot, CRLF" message_sent
+check "mail view: ... one line per step, 9 in all" test "$(wc -l <"$wire")" = 9
+
+# Free mode: nothing suggested; wrong order, AUTH refused then allowed.
+fake smtp
+keys C-g
+check "mail view: C-g switches to free mode" wait_screen "Mode <free>"
+keys Up Up Up BSpace BSpace BSpace BSpace BSpace "$port" Up Enter
+wait_screen "< 220 fake\.test" 5
+check "mail view: free mode suggests nothing" eval '! on_screen "Next:"'
+keys "RCPT TO:<alice@lab.test>" Enter
+check "mail view: RCPT before MAIL: 503 explained" \
+    wait_screen "< 503 5\.5\.1 .* # -> greeting: bad sequence of commands"
+keys "EHLO me" Enter
+wait_screen "< 250 ENHANCEDSTATUSCODES" 3
+keys "AUTH PLAIN alice secret" Enter
+check "mail view: AUTH in the clear refused, said on screen" wait_screen "! refused to send AUTH"
+keys STARTTLS Enter
+check "mail view: STARTTLS: the TLS line names version, cipher and verdict" \
+    wait_screen "^│TLS +TLSv1\.3 TLS_[A-Z0-9_]+, certificate self-signed: /CN=lab\.test, valid to 20"
+check "mail view: the certificate's names and validity in the transcript" \
+    wait_screen "^│\*   names DNS:lab\.test, IP:127\.0\.0\.1, valid 20[0-9-]+T[0-9:]+Z to "
+screen >"$PL_OUT/mailview-tls.screen"
+check "mail view: going on with an untrusted certificate is said" \
+    wait_screen "! going on with an untrusted certificate"
+check "mail view: after STARTTLS the strip is back at greeting" strip greeting
+keys "EHLO me" Enter
+wait_screen "< 250 ENHANCEDSTATUSCODES" 3
+keys C-a
+check "mail view: C-a allows AUTH in the clear, with the warning" \
+    wait_screen "AUTH with a password outside TLS: allowed"
+keys C-a
+keys "AUTH PLAIN alice secret" Enter
+masked() { wait_screen '< 235 2\.7\.0' 3 && screen | grep -qF '> AUTH PLAIN <base64 of "\0alice\0********">'; }
+check "mail view: inside TLS AUTH goes: the helper's line shown masked, 235" masked
+check "mail view: no password on screen" eval '! on_screen secret'
+check "mail view: the server got the base64 of \\0alice\\0secret" \
+    grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"
+
+# POP3, guided: USER, PASS, STAT, LIST, RETR 1, QUIT suggested in turn.
+keys Escape
+check "mail view: Esc closes the session" wait_screen "\* closed by client"
+fake pop3
+keys C-g Down Down Right Right Right
+check "mail view: protocol pop3 sets port 110" wait_screen "Port 110 +Protocol <pop3> Mode <guided>"
+keys Up BSpace BSpace BSpace "$port" Up Enter
+check "mail view: pop3 greeting annotated" \
+    wait_screen "< \+OK fake POP3 ready +# -> authorization: success"
+check "mail view: pop3 strip" strip authorization
+for step in "USER alice" "PASS secret" STAT LIST "RETR 1"; do
+	wait_screen "^│> $step" 3 || break
+	keys Enter
+done
+check "mail view: pop3 guided walk reaches transaction, RETR's lines shown" \
+    wait_screen "^│< Subject: hi"
+check "mail view: pop3 strip at transaction" strip transaction
+check "mail view: QUIT suggested last" wait_screen "^│> QUIT" 3
+check "mail view: the server got the walk in order" \
+    test "$(tr -d '\r' <"$wire" | tr '\n' ,)" = "USER alice,PASS secret,STAT,LIST,RETR 1,"
+keys Enter
+check "mail view: pop3 strip at update" strip update
+
+fake pop3
+connect
+wait_screen "fake POP3 ready" 5
+keys F10
+check "mail view: quitting with a session open asks first" wait_screen "Quit\? a mail session is still running" 3
+keys y
+check "mail view: y quits" wait_screen "EXIT=0" 5

@@ -1,0 +1,159 @@
+/* mail_transcript.c: transcript lines from mail events (see the header). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/core/evlog.h"
+#include "mail_transcript.h"
+
+void
+mail_transcript_add(struct mail_transcript *t, enum mail_tkind kind,
+    const char *text, const char *note)
+{
+	struct mail_tline *l = &t->lines[t->n++ % MAIL_TLINES];
+
+	free(l->text);
+	free(l->note);
+	l->kind = kind;
+	l->text = strdup(text);
+	l->note = note != NULL && note[0] != '\0' ? strdup(note) : NULL;
+}
+
+size_t
+mail_transcript_count(const struct mail_transcript *t)
+{
+	return t->n < MAIL_TLINES ? t->n : MAIL_TLINES;
+}
+
+const struct mail_tline *
+mail_transcript_line(const struct mail_transcript *t, size_t i)
+{
+	size_t first = t->n - mail_transcript_count(t);
+
+	return &t->lines[(first + i) % MAIL_TLINES];
+}
+
+void
+mail_transcript_free(struct mail_transcript *t)
+{
+	size_t i;
+
+	for (i = 0; i < MAIL_TLINES; i++) {
+		free(t->lines[i].text);
+		free(t->lines[i].note);
+	}
+	memset(t, 0, sizeof *t);
+}
+
+static const char *
+str(const struct ev *ev, const char *key)
+{
+	const char *v = ev_get_str(ev, key);
+
+	return v != NULL ? v : "";
+}
+
+/* "meaning; enhanced meaning (decoded "Username:") -> state". */
+static void
+smtp_note(const struct ev *ev, char *note, size_t len)
+{
+	const char *em = str(ev, "enhanced_meaning"), *dec = str(ev, "decoded");
+
+	snprintf(note, len, "-> %s: %s%s%s%s%s%s", str(ev, "state"),
+	    str(ev, "meaning"), em[0] != '\0' ? "; " : "", em,
+	    dec[0] != '\0' ? " (\"" : "", dec, dec[0] != '\0' ? "\")" : "");
+}
+
+/* Each line of a multi-line reply as the server sent it ("250-..."),
+ * the annotation beside the last. */
+static void
+smtp_reply(struct mail_transcript *t, const struct ev *ev)
+{
+	const struct ev_field *code = ev_find(ev, "code");
+	const char *text = str(ev, "text"), *nl, *enh = str(ev, "enhanced");
+	long long c = code != NULL && code->type == EV_INT ? (long long)code->v.i : 0;
+	char line[1200], note[600];
+
+	while ((nl = strchr(text, '\n')) != NULL) {
+		snprintf(line, sizeof line, "< %lld-%.*s", c, (int)(nl - text), text);
+		mail_transcript_add(t, MT_REPLY, line, NULL);
+		text = nl + 1;
+	}
+	snprintf(line, sizeof line, "< %lld %s%s%s", c, enh,
+	    enh[0] != '\0' ? " " : "", text);
+	smtp_note(ev, note, sizeof note);
+	mail_transcript_add(t, MT_REPLY, line, note);
+}
+
+static void
+pop3_reply(struct mail_transcript *t, const struct ev *ev)
+{
+	char line[1200], note[600];
+
+	snprintf(line, sizeof line, "< %s %s", str(ev, "status"), str(ev, "text"));
+	snprintf(note, sizeof note, "-> %s: %s", str(ev, "state"),
+	    str(ev, "meaning"));
+	mail_transcript_add(t, MT_REPLY, line, note);
+}
+
+static void
+tls_report(struct mail_transcript *t, const struct ev *ev)
+{
+	char line[800];
+
+	snprintf(line, sizeof line, "* TLS %s %s, certificate %s",
+	    str(ev, "version"), str(ev, "cipher"), str(ev, "verify"));
+	mail_transcript_add(t, MT_TLS, line, NULL);
+	snprintf(line, sizeof line, "*   subject %s, issuer %s",
+	    str(ev, "subject"), str(ev, "issuer"));
+	mail_transcript_add(t, MT_TLS, line, NULL);
+	snprintf(line, sizeof line, "*   names %s, valid %s to %s",
+	    str(ev, "sans")[0] != '\0' ? str(ev, "sans") : "(none)",
+	    str(ev, "not_before"), str(ev, "not_after"));
+	mail_transcript_add(t, MT_TLS, line, NULL);
+}
+
+static void
+sent_line(struct mail_transcript *t, const struct ev *ev)
+{
+	char line[1200];
+
+	snprintf(line, sizeof line, "> %s", str(ev, "line"));
+	mail_transcript_add(t, MT_SENT, line, ev_find(ev, "stuffed") != NULL ?
+	    "dot-stuffed: went with one more '.'" : ev_find(ev, "helper") !=
+	    NULL ? "made by the AUTH helper (password masked)" : NULL);
+}
+
+void
+mail_transcript_event(struct mail_transcript *t, const struct ev *ev)
+{
+	const char *k = ev->kind;
+	char line[1200];
+
+	if (strcmp(ev->engine, "mail") != 0)
+		return;
+	if (strcmp(k, "sent") == 0)
+		sent_line(t, ev);
+	else if (strcmp(k, "reply") == 0 && ev_find(ev, "status") != NULL)
+		pop3_reply(t, ev);
+	else if (strcmp(k, "reply") == 0)
+		smtp_reply(t, ev);
+	else if (strcmp(k, "data") == 0) {
+		snprintf(line, sizeof line, "< %s", str(ev, "line"));
+		mail_transcript_add(t, MT_REPLY, line, NULL);
+	} else if (strcmp(k, "tls") == 0)
+		tls_report(t, ev);
+	else if (strcmp(k, "warning") == 0 || strcmp(k, "error") == 0) {
+		snprintf(line, sizeof line, "! %s", str(ev, "text"));
+		mail_transcript_add(t, MT_WARN, line, NULL);
+	} else if (strcmp(k, "connected") == 0) {
+		snprintf(line, sizeof line, "* connected to %s port %lld",
+		    str(ev, "host"), ev_find(ev, "port") != NULL ?
+		    (long long)ev_find(ev, "port")->v.i : 0LL);
+		mail_transcript_add(t, MT_INFO, line, NULL);
+	} else if (strcmp(k, "closed") == 0) {
+		snprintf(line, sizeof line, "* closed by %s (state %s)",
+		    str(ev, "by"), str(ev, "state"));
+		mail_transcript_add(t, MT_INFO, line, NULL);
+	}
+}
