@@ -365,15 +365,19 @@ toggles_text(const struct sockets_pane *p, char *buf, size_t len)
 	    t->listening_only ? " listening" : "", p->numeric ? "" : " names");
 }
 
-/* "12/340 sockets  sort State^  tuwx 46  1.0s  filter: ..." */
+/* "12/340 sockets +2 closed  sort State^  tuwx 46  1.0s  filter: ...":
+ * the shown of the snapshot's, then the closed rows still fading out. */
 static int
 draw_status(struct sockets_pane *p, WINDOW *win, int y)
 {
-	char line[LINE_MAX_BYTES + 256], tog[64];
+	char line[LINE_MAX_BYTES + 256], tog[64], closed[32] = "";
 
 	toggles_text(p, tog, sizeof tog);
-	snprintf(line, sizeof line, "%zu/%zu sockets  sort %s%s  %s  %.1fs%s%s%s",
-	    p->rows.n, p->rows.total, rows_col_name(p->rows.sort_col),
+	if (p->rows.closed > 0)
+		snprintf(closed, sizeof closed, " +%zu closed", p->rows.closed);
+	snprintf(line, sizeof line, "%zu/%zu sockets%s  sort %s%s  %s  %.1fs%s%s%s",
+	    p->rows.n - p->rows.closed, p->rows.total, closed,
+	    rows_col_name(p->rows.sort_col),
 	    p->rows.sort_reverse ? "v" : "^", tog,
 	    sockets_interval(p->ctx.sockets),
 	    sockets_paused(p->ctx.sockets) ? " PAUSED" : "",

@@ -277,9 +277,11 @@ add_ghosts(struct rows *r)
 	struct row *w;
 	size_t i;
 
+	r->closed = 0;
 	for (i = 0; i < r->nmarks; i++)
 		if (r->marks[i].kind == MARK_CLOSED && rows_find(r,
 		    r->marks[i].key) < 0 && (w = row_add(r)) != NULL) {
+			r->closed++;
 			*w = r->marks[i].ghost;
 			w->hash = hash_key(w->key);
 			w->own = r->own_pid != 0 && w->pid == r->own_pid;

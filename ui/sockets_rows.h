@@ -68,6 +68,7 @@ struct toggles {
 struct rows {
 	struct row		*v;
 	size_t			 n, cap, total;	/* total: in the snapshot */
+	size_t			 closed;	/* of n: closed rows still shown */
 	struct row_mark_rec	 marks[ROWS_MARKS];
 	size_t			 nmarks;
 	struct row_hist		 hist[ROWS_HISTORY];

@@ -142,6 +142,12 @@ check "sockets pane: n names hosts (127.0.0.1: localhost from /etc/hosts)" \
 tmx send-keys -t main n
 check "sockets pane: n again: numbers" wait_screen "127\.0\.0\.1:$port +LISTEN"
 
+# The server exits: its listener and its end vanish; while they fade out
+# they are counted apart from the snapshot's sockets.
+kill "${pids[0]}"
+check "sockets pane: closed rows are counted apart (+N closed)" \
+    wait_screen "[0-9]+/[0-9]+ sockets \+[0-9]+ closed"
+
 tmx send-keys -t main s
 check "sockets pane: s sorts by the next column" wait_screen "sort Recv-Q\^"
 tmx send-keys -t main S
