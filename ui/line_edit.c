@@ -12,6 +12,16 @@ line_init(struct line_edit *l)
 }
 
 void
+line_set(struct line_edit *l, const char *text)
+{
+	l->len = l->cursor = 0;
+	l->buf[0] = '\0';
+	l->browsing = -1;
+	while (*text != '\0')
+		line_insert(l, *text++);
+}
+
+void
 line_insert(struct line_edit *l, char c)
 {
 	if (l->len >= LINE_MAX_BYTES)

@@ -24,6 +24,8 @@ struct line_edit {
 };
 
 void	 line_init(struct line_edit *);
+/* Replaces the text (cursor at its end); the history stays. */
+void	 line_set(struct line_edit *, const char *text);
 /* A byte typed (UTF-8 sequences arrive byte by byte). */
 void	 line_insert(struct line_edit *, char c);
 void	 line_key(struct line_edit *, enum line_key);

@@ -73,21 +73,12 @@ pane_mail_attach(struct loop *loop, struct evlog *log)
 }
 
 static void
-set_line(struct line_edit *l, const char *s)
-{
-	l->len = l->cursor = 0;
-	l->buf[0] = '\0';
-	while (*s != '\0' && l->len < LINE_MAX_BYTES)
-		line_insert(l, *s++);
-}
-
-static void
 set_default_port(struct mail_pane *v)
 {
 	char port[8];
 
 	snprintf(port, sizeof port, "%u", protos[v->proto].port);
-	set_line(&v->port, port);
+	line_set(&v->port, port);
 }
 
 static void
@@ -101,7 +92,7 @@ init(struct pane *pane)
 	line_init(&v->host);
 	line_init(&v->port);
 	line_init(&v->input);
-	set_line(&v->host, "127.0.0.1");
+	line_set(&v->host, "127.0.0.1");
 	set_default_port(v);
 	v->guided = true;
 	mail_transcript_add(&v->t, MT_INFO, "* Enter connects. Guided mode "
@@ -135,7 +126,7 @@ suggest(struct mail_pane *v)
 	if (!v->guided || !v->open)
 		return;
 	if (mail_guide_next(&in, cmd, sizeof cmd, v->why, sizeof v->why))
-		set_line(&v->input, cmd);
+		line_set(&v->input, cmd);
 }
 
 static void
@@ -151,7 +142,7 @@ on_closed(void *arg)
 
 	v->open = false;	/* the engine is freed on the next connect */
 	v->why[0] = '\0';
-	set_line(&v->input, "");
+	line_set(&v->input, "");
 }
 
 static void

@@ -73,14 +73,6 @@ pane_scanner_attach(struct loop *loop, struct evlog *log)
 static const char *const type_names[] = { "connect", "syn", "udp" };
 
 static void
-set_line(struct line_edit *le, const char *text)
-{
-	line_init(le);
-	while (*text != '\0')
-		line_insert(le, *text++);
-}
-
-static void
 init(struct pane *pane)
 {
 	struct scanner_pane *s = calloc(1, sizeof *s);
@@ -90,8 +82,8 @@ init(struct pane *pane)
 		return;
 	}
 	pane->data = s;
-	set_line(&s->target, "127.0.0.1");
-	set_line(&s->ports, "1-1024");
+	line_set(&s->target, "127.0.0.1");
+	line_set(&s->ports, "1-1024");
 	snprintf(s->status, sizeof s->status, "Enter starts a scan; Up/Down "
 	    "move between the fields. Scan only hosts you may scan.");
 }

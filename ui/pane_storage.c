@@ -45,14 +45,6 @@ pane_storage_attach(struct loop *loop, struct evlog *log)
 }
 
 static void
-set_line(struct line_edit *l, const char *s)
-{
-	line_init(l);
-	while (*s != '\0')
-		line_insert(l, *s++);
-}
-
-static void
 init(struct pane *pane)
 {
 	struct storage_pane *v = calloc(1, sizeof *v);
@@ -60,8 +52,8 @@ init(struct pane *pane)
 	if (v == NULL)
 		return;
 	pane->data = v;
-	set_line(&v->file, "notes.txt");
-	set_line(&v->host, "203.0.113.10");
+	line_set(&v->file, "notes.txt");
+	line_set(&v->host, "203.0.113.10");
 	snprintf(v->status, sizeof v->status, "Enter stores the file in echoes "
 	    "bounced off the host; Enter again recalls it.");
 }

@@ -58,14 +58,12 @@ static void
 init(struct pane *pane)
 {
 	struct trace_pane *v = calloc(1, sizeof *v);
-	const char *s = "127.0.0.1";
 
 	if (v == NULL)
 		return;
 	pane->data = v;
 	line_init(&v->host);
-	while (*s != '\0')
-		line_insert(&v->host, *s++);
+	line_set(&v->host, "127.0.0.1");
 	snprintf(v->status, sizeof v->status, "Enter traces the path to the "
 	    "host, round after round, until Enter again.");
 }

@@ -1,4 +1,4 @@
-/* test_line_edit.c: the Chat pane's input line. */
+/* test_line_edit.c: the input line of the Chat pane and the forms. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -63,6 +63,28 @@ history(void **state)
 	assert_string_equal(l.buf, "");
 }
 
+/* A suggested line (the Mail view's guide) replaces the text, not the
+ * history; typing goes on at its end. */
+static void
+set_keeps_history(void **state)
+{
+	static struct line_edit l;
+	char out[64];
+
+	(void)state;
+	line_init(&l);
+	type(&l, "EHLO me");
+	line_take(&l, out, sizeof out);
+	line_set(&l, "MAIL FROM:<a@b>");
+	assert_string_equal(l.buf, "MAIL FROM:<a@b>");
+	assert_int_equal(l.cursor, l.len);
+	type(&l, "!");
+	assert_string_equal(l.buf, "MAIL FROM:<a@b>!");
+	line_set(&l, "");
+	line_key(&l, LK_UP);
+	assert_string_equal(l.buf, "EHLO me");
+}
+
 static void
 long_lines_stop_at_the_limit(void **state)
 {
@@ -82,6 +104,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(editing),
 		cmocka_unit_test(history),
+		cmocka_unit_test(set_keeps_history),
 		cmocka_unit_test(long_lines_stop_at_the_limit),
 	};
 
