@@ -19,6 +19,7 @@ struct resolve {
 	resolve_fn		 done;
 	void			*arg;
 	bool			 orphan;	/* freed by its owner: free on the end */
+	bool			 literal;	/* an address: answered, no gaicb */
 	char			 name[256];	/* glibc reads it while it runs */
 	char			 why[320];
 };
@@ -44,10 +45,14 @@ static void
 on_poll(evutil_socket_t fd, short what, void *arg)
 {
 	struct resolve *l = arg;
-	int rc = gai_error(&l->req);
+	int rc = l->literal ? 0 : gai_error(&l->req);
 
 	(void)fd;
 	(void)what;
+	if (l->literal) {
+		l->done(l->arg, l->req.ar_result, NULL);
+		return;
+	}
 	if (rc == EAI_INPROGRESS) {
 		arm(l);
 		return;
@@ -62,6 +67,22 @@ on_poll(evutil_socket_t fd, short what, void *arg)
 		l->done(l->arg, NULL, l->why);
 	} else
 		l->done(l->arg, l->req.ar_result, NULL);
+}
+
+/* An address is its own answer: no thread, no poll, the next loop turn. */
+static bool
+answer_literal(struct resolve *l)
+{
+	struct addrinfo hints = l->hints;
+
+	hints.ai_flags |= AI_NUMERICHOST;
+	if (getaddrinfo(l->name, NULL, &hints, &l->req.ar_result) != 0) {
+		l->req.ar_result = NULL;
+		return false;
+	}
+	l->literal = true;
+	event_active(l->poll, EV_TIMEOUT, 0);
+	return true;
 }
 
 struct resolve *
@@ -84,6 +105,8 @@ resolve_start(struct loop *loop, const char *name, resolve_fn done, void *arg,
 	snprintf(l->name, sizeof l->name, "%s", name);
 	l->req.ar_name = l->name;
 	l->req.ar_request = &l->hints;
+	if (answer_literal(l))
+		return l;
 	list[0] = &l->req;
 	if ((rc = getaddrinfo_a(GAI_NOWAIT, list, 1, NULL)) != 0) {
 		snprintf(err, errlen, "'%s': %s", l->name, gai_strerror(rc));
@@ -99,7 +122,7 @@ resolve_free(struct resolve *l)
 {
 	if (l == NULL)
 		return;
-	if (gai_error(&l->req) == EAI_INPROGRESS &&
+	if (!l->literal && gai_error(&l->req) == EAI_INPROGRESS &&
 	    gai_cancel(&l->req) != EAI_CANCELED) {
 		l->orphan = true;	/* glibc still owns req: wait for it */
 		return;

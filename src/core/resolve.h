@@ -4,7 +4,9 @@
  * getaddrinfo would (/etc/hosts, DNS ...); a 10 ms timer on the loop
  * collects the answer. A lookup freed while it still runs is cancelled,
  * or if glibc can no longer cancel it, frees itself when it ends; its
- * callback is not called then.
+ * callback is not called then. An address (not a name) needs no lookup:
+ * it is answered on the loop's next turn, never from inside
+ * resolve_start, so callers treat both alike.
  */
 #ifndef CORE_RESOLVE_H
 #define CORE_RESOLVE_H

@@ -250,7 +250,6 @@ on_lookup(void *arg, const struct addrinfo *res, const char *why)
 	struct run *r = arg;
 	const struct addrinfo *ai;
 
-	r->lookup = NULL;
 	for (ai = res; ai != NULL && ai->ai_family != AF_INET; ai = ai->ai_next)
 		;
 	if (why != NULL || ai == NULL) {
@@ -267,15 +266,8 @@ on_lookup(void *arg, const struct addrinfo *res, const char *why)
 static int
 start_lookup(struct run *r)
 {
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST, .ai_family = AF_INET };
-	struct addrinfo *res;
 	char err[300] = "";
 
-	if (getaddrinfo(r->a->via, NULL, &hints, &res) == 0) {
-		on_lookup(r, res, NULL);
-		freeaddrinfo(res);
-		return 0;
-	}
 	if ((r->lookup = resolve_start(r->loop, r->a->via, on_lookup, r, err,
 	    sizeof err)) == NULL) {
 		fprintf(stderr, "punchline store: host %s\n", err);

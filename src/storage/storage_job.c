@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <event2/event.h>
-
 #include "../core/evlog.h"
 #include "../core/loop.h"
 #include "../core/resolve.h"
@@ -17,7 +15,6 @@ struct storage_job {
 	struct storage_config	 cfg;
 	struct storage		*storage;
 	struct resolve		*lookup;
-	struct event		*kick;	/* starts a literal from the loop */
 	storage_job_done_fn	 done;
 	void			*done_arg;
 };
@@ -59,21 +56,12 @@ start(struct storage_job *j)
 }
 
 static void
-on_kick(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	start(arg);
-}
-
-static void
 on_lookup(void *arg, const struct addrinfo *res, const char *why)
 {
 	struct storage_job *j = arg;
 	const struct addrinfo *ai;
 	char text[400];
 
-	j->lookup = NULL;
 	for (ai = res; ai != NULL && ai->ai_family != AF_INET; ai = ai->ai_next)
 		;
 	if (why != NULL || ai == NULL) {
@@ -91,8 +79,6 @@ storage_job_new(struct loop *loop, struct evlog *log,
     const struct storage_config *cfg, storage_job_done_fn done, void *arg,
     char *err, size_t errlen)
 {
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST, .ai_family = AF_INET };
-	struct addrinfo *res;
 	struct storage_job *j;
 
 	if (cfg->via[0] == '\0' || cfg->path[0] == '\0') {
@@ -108,16 +94,9 @@ storage_job_new(struct loop *loop, struct evlog *log,
 	j->cfg = *cfg;
 	j->done = done;
 	j->done_arg = arg;
-	if (getaddrinfo(cfg->via, NULL, &hints, &res) == 0) {
-		memcpy(&j->cfg.dst, res->ai_addr, sizeof j->cfg.dst);
-		freeaddrinfo(res);
-		if ((j->kick = event_new(loop_base(loop), -1, 0, on_kick, j)) != NULL)
-			event_active(j->kick, EV_TIMEOUT, 0);
-	} else
-		j->lookup = resolve_start(loop, cfg->via, on_lookup, j, err, errlen);
-	if (j->kick == NULL && j->lookup == NULL) {
-		if (err[0] == '\0')
-			snprintf(err, errlen, "out of memory");
+	/* done never runs in here: an address too is answered from the loop */
+	if ((j->lookup = resolve_start(loop, cfg->via, on_lookup, j, err,
+	    errlen)) == NULL) {
 		storage_job_free(j);
 		return NULL;
 	}
@@ -136,8 +115,6 @@ storage_job_free(struct storage_job *j)
 	if (j == NULL)
 		return;
 	resolve_free(j->lookup);
-	if (j->kick != NULL)
-		event_free(j->kick);
 	storage_free(j->storage);
 	free(j);
 }

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <event2/event.h>
-
 #include "../core/evlog.h"
 #include "../core/loop.h"
 #include "../core/resolve.h"
@@ -17,7 +15,6 @@ struct trace_job {
 	struct trace_config	 cfg;
 	struct trace		*trace;
 	struct resolve		*lookup;
-	struct event		*kick;		/* starts a literal from the loop */
 	trace_job_done_fn	 done;
 	void			*done_arg;
 	bool			 ended;
@@ -62,14 +59,6 @@ start_trace(struct trace_job *j)
 }
 
 static void
-on_kick(evutil_socket_t fd, short what, void *arg)
-{
-	(void)fd;
-	(void)what;
-	start_trace(arg);
-}
-
-static void
 on_lookup(void *arg, const struct addrinfo *res, const char *why)
 {
 	struct trace_job *j = arg;
@@ -93,7 +82,6 @@ trace_job_new(struct loop *loop, struct evlog *log, const char *host,
     const struct trace_config *cfg, trace_job_done_fn done, void *arg,
     char *err, size_t errlen)
 {
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST }, *res;
 	struct trace_job *j;
 
 	if (*host == '\0' || strlen(host) >= sizeof j->cfg.name) {
@@ -110,16 +98,9 @@ trace_job_new(struct loop *loop, struct evlog *log, const char *host,
 	snprintf(j->cfg.name, sizeof j->cfg.name, "%s", host);
 	j->done = done;
 	j->done_arg = arg;
-	if (getaddrinfo(host, NULL, &hints, &res) == 0) {
-		memcpy(&j->cfg.dst, res->ai_addr, res->ai_addrlen);
-		freeaddrinfo(res);
-		if ((j->kick = event_new(loop_base(loop), -1, 0, on_kick, j)) != NULL)
-			event_active(j->kick, EV_TIMEOUT, 0);	/* done never runs in here */
-	} else
-		j->lookup = resolve_start(loop, host, on_lookup, j, err, errlen);
-	if (j->kick == NULL && j->lookup == NULL) {
-		if (err[0] == '\0')
-			snprintf(err, errlen, "out of memory");
+	/* done never runs in here: an address too is answered from the loop */
+	if ((j->lookup = resolve_start(loop, host, on_lookup, j, err,
+	    errlen)) == NULL) {
 		trace_job_free(j);
 		return NULL;
 	}
@@ -141,8 +122,6 @@ trace_job_error(const struct trace_job *j)
 void
 trace_job_stop(struct trace_job *j)
 {
-	if (j->kick != NULL)
-		event_del(j->kick);
 	resolve_free(j->lookup);
 	j->lookup = NULL;
 	if (j->trace != NULL)
@@ -156,8 +135,6 @@ trace_job_free(struct trace_job *j)
 	if (j == NULL)
 		return;
 	resolve_free(j->lookup);
-	if (j->kick != NULL)
-		event_free(j->kick);
 	trace_free(j->trace);
 	free(j);
 }
