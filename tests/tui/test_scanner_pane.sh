@@ -51,8 +51,9 @@ start() {
 }
 
 start || { fail "scanner pane: the screen starts"; exit 0; }
+# wait_screen: "Target" is on screen before the zoom's redraw widens the form.
 check "scanner pane: the form shows target, ports, type and banners" \
-    on_screen "Target .*127\.0\.0\.1.*Ports .*1-1024"
+    wait_screen "Target .*127\.0\.0\.1.*Ports .*1-1024"
 keys Down
 type_field "$base-$((base + 9))"
 keys Down Down Space		# Banners: on
