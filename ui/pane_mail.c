@@ -150,8 +150,9 @@ start_session(struct mail_pane *v)
 {
 	struct mail_config cfg = { .host = v->host.buf, .proto =
 	    protos[v->proto].proto, .implicit_tls = protos[v->proto].tls,
-	    .insecure = true, .allow_plaintext_auth = v->plaintext_auth };
-	struct mail_callbacks cb = { on_ready, on_closed, v };
+	    .untrusted = MAIL_UNTRUSTED_GO_ON,
+	    .allow_plaintext_auth = v->plaintext_auth };
+	struct mail_callbacks cb = { on_ready, on_closed, v, NULL };
 	char err[300], line[400];
 	long port = strtol(v->port.buf, NULL, 10);
 

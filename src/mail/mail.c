@@ -46,6 +46,8 @@ struct mail {
 	bool			 closed;
 	bool			 tls;		/* the handshake is done */
 	bool			 handshaking;
+	bool			 awaiting_trust;	/* MAIL_UNTRUSTED_ASK holds */
+	SSL_CTX			*ctx;		/* the CAs trusted */
 	bool			 plaintext_auth;	/* allowed without TLS */
 	struct mail_auth	 auth;		/* a helper exchange under way */
 	struct resolve		*lookup;	/* of a host name */
@@ -103,13 +105,20 @@ finish(struct mail *m, const char *by)
 static void on_read(struct bufferevent *, void *);
 static void on_event(struct bufferevent *, short, void *);
 
+/* The name the certificate must carry: --servername, else the host. */
+static const char *
+checked_name(const struct mail *m)
+{
+	return m->cfg.servername != NULL ? m->cfg.servername : m->cfg.host;
+}
+
 /* Wraps the connection in TLS: a filter over the plain socket after
  * STARTTLS/STLS. The handshake's end is BEV_EVENT_CONNECTED. */
 static bool
 start_tls(struct mail *m)
 {
 	char err[128];
-	SSL *ssl = mail_tls_new(m->cfg.host, err, sizeof err);
+	SSL *ssl = mail_tls_new(m->ctx, checked_name(m), err, sizeof err);
 	struct bufferevent *tls;
 
 	if (ssl == NULL) {
@@ -290,6 +299,8 @@ on_read(struct bufferevent *bev, void *arg)
 	char *line;
 	bool go_on = true;
 
+	if (m->awaiting_trust)
+		return;		/* kept in the buffer until mail_trust() */
 	while (go_on && !m->closed) {
 		struct evbuffer_ptr eol = evbuffer_search_eol(in, NULL, NULL,
 		    EVBUFFER_EOL_LF);
@@ -331,19 +342,12 @@ bev_error_text(struct mail *m, struct bufferevent *bev)
 	return text;
 }
 
-/* The handshake is over: report it, and refuse an untrusted certificate
- * unless insecure. After STARTTLS the next command may go (EHLO again);
- * with implicit TLS the greeting comes next. */
 static void
-tls_done(struct mail *m)
+report_tls(struct mail *m, SSL *ssl, const char *verdict)
 {
-	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
-	const char *verdict = mail_tls_verdict(ssl);
 	struct mail_tls_cert cert;
 	struct ev ev;
 
-	m->handshaking = false;
-	m->tls = true;
 	mail_tls_cert(ssl, &cert);
 	ev_init(&ev, "mail", "tls");
 	ev_str(&ev, "version", SSL_get_version(ssl));
@@ -354,19 +358,79 @@ tls_done(struct mail *m)
 	ev_str(&ev, "sans", cert.sans);
 	ev_str(&ev, "not_before", cert.not_before);
 	ev_str(&ev, "not_after", cert.not_after);
+	ev_str(&ev, "name", checked_name(m));
 	evlog_push(m->log, &ev);
-	if (strcmp(verdict, "trusted") != 0) {
-		if (!m->cfg.insecure) {
-			event_text(m, "error", "the certificate is not trusted "
-			    "(--insecure to go on anyway)");
-			finish(m, "error");
-			return;
-		}
-		event_text(m, "warning", "going on with an untrusted "
-		    "certificate: anyone on the path could be the server");
-	}
+}
+
+/* Inside TLS now: after STARTTLS the next command may go (EHLO again);
+ * with implicit TLS the greeting comes next. */
+static void
+tls_ready(struct mail *m)
+{
 	if (!m->cfg.implicit_tls && m->cb.ready != NULL)
 		m->cb.ready(m->cb.arg);
+}
+
+/* The handshake is over: report it, and refuse an untrusted certificate,
+ * go on with a warning, or hold the session for the user's choice. */
+static void
+tls_done(struct mail *m)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
+	const char *verdict = mail_tls_verdict(ssl);
+	char text[200];
+
+	m->handshaking = false;
+	m->tls = true;
+	report_tls(m, ssl, verdict);
+	if (strcmp(verdict, "trusted") == 0) {
+		tls_ready(m);
+		return;
+	}
+	switch (m->cfg.untrusted) {
+	case MAIL_UNTRUSTED_REFUSE:
+		snprintf(text, sizeof text, "the certificate is not trusted "
+		    "(%s): the session ends here (--insecure to go on "
+		    "anyway)", verdict);
+		event_text(m, "error", text);
+		finish(m, "error");
+		return;
+	case MAIL_UNTRUSTED_ASK:
+		snprintf(text, sizeof text, "the certificate is not trusted "
+		    "(%s): go on anyway?", verdict);
+		event_text(m, "warning", text);
+		m->awaiting_trust = true;
+		bufferevent_disable(m->bev, EV_READ);
+		if (m->cb.untrusted != NULL)
+			m->cb.untrusted(m->cb.arg);
+		return;
+	case MAIL_UNTRUSTED_GO_ON:
+		break;
+	}
+	event_text(m, "warning", "going on with an untrusted certificate "
+	    "(--insecure): anyone on the path could be the server");
+	tls_ready(m);
+}
+
+void
+mail_trust(struct mail *m, bool go_on)
+{
+	if (!m->awaiting_trust || m->closed)
+		return;
+	m->awaiting_trust = false;
+	if (!go_on) {
+		event_text(m, "warning", "the untrusted certificate was "
+		    "refused: the session is closed");
+		finish(m, "client");
+		return;
+	}
+	event_text(m, "warning", "going on with an untrusted certificate "
+	    "(your choice): anyone on the path could be the server");
+	bufferevent_enable(m->bev, EV_READ);
+	if (evbuffer_get_length(bufferevent_get_input(m->bev)) > 0)
+		on_read(m->bev, m);
+	if (!m->closed)
+		tls_ready(m);
 }
 
 static void
@@ -418,6 +482,11 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	m->cb = *cb;
 	m->plaintext_auth = cfg->allow_plaintext_auth;
 	smtp_reply_init(&m->reply);
+	if ((m->ctx = mail_tls_ctx_new(cfg->cafile, cfg->capath, err,
+	    errlen)) == NULL) {
+		free(m);
+		return NULL;
+	}
 	return m;
 }
 
@@ -466,7 +535,7 @@ new_bev(struct mail *m, char *err, size_t errlen)
 	if (!m->cfg.implicit_tls)
 		return bufferevent_socket_new(loop_base(m->loop), -1,
 		    BEV_OPT_CLOSE_ON_FREE);
-	if ((ssl = mail_tls_new(m->cfg.host, err, errlen)) == NULL)
+	if ((ssl = mail_tls_new(m->ctx, checked_name(m), err, errlen)) == NULL)
 		return NULL;
 	m->handshaking = true;
 	bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1, ssl,
@@ -639,6 +708,6 @@ mail_free(struct mail *m)
 		bufferevent_free(m->bev);
 	mail_auth_clear(&m->auth);
 	resolve_free(m->lookup);
+	SSL_CTX_free(m->ctx);
 	free(m);
-	mail_tls_free_ctx();
 }

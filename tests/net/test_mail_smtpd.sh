@@ -117,7 +117,7 @@ out=$PL_OUT/mail-smtpd-starttls25.json
 mail "$(tls_session starttls25 PLAIN)" >"$out"
 check "smtpd: STARTTLS without --insecure: self-signed, refused (exit 1)" \
     sh -c "[ $? = 1 ] && grep -q '\"event\":\"tls\".*\"verify\":\"self-signed\",\"subject\":\"/CN=lab.test\"' '$out' &&
-	grep -q 'not trusted (--insecure' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
+	grep -q 'not trusted (self-signed): the session ends here (--insecure' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
 mail "$dir/starttls25" --insecure >"$out"
 check "smtpd: STARTTLS on 25: 220 2.0.0, then a TLS 1.3 handshake" \
     sh -c "grep -q '\"code\":220,\"enhanced\":\"2.0.0\"' '$out' &&
@@ -197,7 +197,7 @@ out=$PL_OUT/mail-pop3-stls-refused.json
 mail "$dir/stls" --pop3 >"$out"
 check "pop3: STLS without --insecure: tls event, self-signed, refused (exit 1)" \
     sh -c "[ $? = 1 ] && grep -q '\"event\":\"tls\".*\"verify\":\"self-signed\",\"subject\":\"/CN=lab.test\"' '$out' &&
-	grep -q 'not trusted (--insecure' '$out' && ! grep -q '\"line\":\"PASS' '$out'"
+	grep -q 'not trusted (self-signed): the session ends here (--insecure' '$out' && ! grep -q '\"line\":\"PASS' '$out'"
 out=$PL_OUT/mail-pop3-stls.json
 mail "$dir/stls" --pop3 --insecure >"$out"
 check "pop3: STLS with --insecure: TLS, then login in transaction" \

@@ -48,7 +48,10 @@ def starttls():
     send("220 2.0.0 Ready to start TLS\r\n")
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(tls_files[0], tls_files[1])
-    conn = ctx.wrap_socket(conn, server_side=True)
+    try:
+        conn = ctx.wrap_socket(conn, server_side=True)
+    except (ssl.SSLError, OSError):     # the client refused the certificate
+        sys.exit(0)
     rfile = conn.makefile("rb")
     return ""
 
