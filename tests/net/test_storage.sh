@@ -13,9 +13,8 @@ if ! is_root; then
 	skip "storage through the lab" "needs root for network namespaces: sudo make check"
 	exit 0
 fi
-if [ -z "${PL_LAB_LOCKED:-}" ]; then
-	PL_LAB_LOCKED=1 exec flock /run/pl-lab.lock bash "$0" "$@"
-fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 lab() { "$PL_BIN" lab "$@" 2>>"$PL_OUT/lab-stderr.log"; }
 tmp=$(mktemp -d)
 chmod 755 "$tmp"

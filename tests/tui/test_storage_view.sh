@@ -9,9 +9,8 @@ if ! is_root; then
 	skip "storage view" "needs root for the lab: sudo make check"
 	exit 0
 fi
-if [ -z "${PL_LAB_LOCKED:-}" ]; then
-	PL_LAB_LOCKED=1 exec flock /run/pl-lab.lock bash "$0" "$@"
-fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 SOCK="pl-storeview-$$"
 tmx() { tmux -u -L "$SOCK" "$@"; }
 lab() { "$PL_BIN" lab "$@" 2>>"$PL_OUT/lab-stderr.log"; }
