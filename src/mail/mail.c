@@ -14,6 +14,7 @@
 #include <openssl/ssl.h>
 #include <sodium.h>
 
+#include "../../protocols/base64.h"
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
 #include "../core/evlog.h"
@@ -150,7 +151,7 @@ static void
 smtp_reply_done(struct mail *m)
 {
 	struct ev ev;
-	char decoded[128];
+	char challenge[SMTP_LINE_MAX];
 
 	m->smtp = smtp_next_state(m->smtp, m->verb, m->reply.code);
 	ev_init(&ev, "mail", "reply");
@@ -161,9 +162,9 @@ smtp_reply_done(struct mail *m)
 	if (m->reply.enhanced[0] != '\0')
 		ev_str(&ev, "enhanced_meaning",
 		    smtp_enhanced_meaning(m->reply.enhanced));
-	if (m->reply.code == 334 && mail_auth_decode(m->reply.text, decoded,
-	    sizeof decoded))
-		ev_str(&ev, "decoded", decoded);
+	if (m->reply.code == 334 && base64_text((const uint8_t *)m->reply.text,
+	    strlen(m->reply.text), challenge, sizeof challenge))
+		ev_str(&ev, "challenge", challenge);	/* "Username:" */
 	ev_str(&ev, "state", smtp_state_name(m->smtp));
 	ev_str(&ev, "next", smtp_legal_next(m->smtp));
 	evlog_push(m->log, &ev);
@@ -224,9 +225,8 @@ static void
 pop3_status(struct mail *m, const struct pop3_reply *r)
 {
 	struct ev ev;
-	bool ok = r->status == POP3_OK || r->status == POP3_CONT;
-
-	m->pop3 = pop3_next_state(m->pop3, m->verb, ok);
+	/* A "+" challenge is not yet the +OK that logs in. */
+	m->pop3 = pop3_next_state(m->pop3, m->verb, r->status == POP3_OK);
 	m->in_multiline = r->status == POP3_OK &&
 	    pop3_multiline(m->verb, m->verb_has_arg);
 	m->ml_lines = 0;
@@ -239,6 +239,8 @@ pop3_status(struct mail *m, const struct pop3_reply *r)
 	    r->status == POP3_ERR ? "the command failed" :
 	    r->status == POP3_CONT ? "send the next authentication line" :
 	    m->in_multiline ? "success; lines follow until \".\"" : "success");
+	if (r->challenge[0] != '\0')
+		ev_str(&ev, "challenge", r->challenge);	/* "Username:" */
 	ev_str(&ev, "state", pop3_state_name(m->pop3));
 	evlog_push(m->log, &ev);
 }

@@ -7,9 +7,10 @@
  *   sent    line, [stuffed], [helper] a line we sent (DATA lines dot-stuffed;
  *                                    helper: made by an AUTH helper, the
  *                                    password masked in line)
- *   reply   code, enhanced, text, meaning, state, next   (SMTP;
- *           decoded: a 334 challenge's base64 as text)
- *           status, code, text, meaning, state, lines   (POP3)
+ *   reply   code, enhanced, text, meaning, state, next   (SMTP)
+ *           status, code, text, meaning, state           (POP3)
+ *           [challenge]: a 334 or "+" challenge's base64 as text,
+ *           "Username:" (protocols/base64)
  *   data    line                     a line of a POP3 multi-line response
  *   warning text                     a teaching warning (plaintext password,
  *                                    unchecked or foreign MAIL FROM, no

@@ -252,16 +252,17 @@ print_smtp_reply(const struct ev *ev, long long code)
 {
 	const char *text = ev_get_str(ev, "text"), *nl;
 	const char *enh = ev_get_str(ev, "enhanced");
-	const char *decoded = ev_get_str(ev, "decoded");
+	const char *challenge = ev_get_str(ev, "challenge");
 
 	while ((nl = strchr(text, '\n')) != NULL) {
 		printf("< %lld-%.*s\n", code, (int)(nl - text), text);
 		text = nl + 1;
 	}
 	printf("< %lld %s%s%s  # %s%s%s%s [%s]\n", code, enh,
-	    enh[0] != '\0' ? " " : "", text, ev_get_str(ev, "meaning"),
-	    decoded != NULL ? " (\"" : "", decoded != NULL ? decoded : "",
-	    decoded != NULL ? "\")" : "", ev_get_str(ev, "state"));
+	    enh[0] != '\0' ? " " : "", text, challenge != NULL ?
+	    "the server asks: " : "", challenge != NULL ? challenge : "",
+	    challenge != NULL ? "; " : "", ev_get_str(ev, "meaning"),
+	    ev_get_str(ev, "state"));
 }
 
 static void
@@ -269,6 +270,7 @@ print_text(const struct ev *ev, void *arg)
 {
 	const struct ev_field *code = ev_find(ev, "code");
 	const char *status = ev_get_str(ev, "status");
+	const char *challenge = ev_get_str(ev, "challenge");
 
 	(void)arg;
 	if (strcmp(ev->kind, "sent") == 0)
@@ -278,7 +280,10 @@ print_text(const struct ev *ev, void *arg)
 	else if (strcmp(ev->kind, "data") == 0)
 		printf("< %s\n", ev_get_str(ev, "line"));
 	else if (strcmp(ev->kind, "reply") == 0 && status != NULL)
-		printf("< %s %s  # %s [%s]\n", status, ev_get_str(ev, "text"),
+		printf("< %s %s  # %s%s%s%s [%s]\n", status,
+		    ev_get_str(ev, "text"), challenge != NULL ?
+		    "the server asks: " : "", challenge != NULL ? challenge :
+		    "", challenge != NULL ? "; " : "",
 		    ev_get_str(ev, "meaning"), ev_get_str(ev, "state"));
 	else if (strcmp(ev->kind, "reply") == 0 && code != NULL)
 		print_smtp_reply(ev, code->v.i);

@@ -160,7 +160,7 @@ out=$PL_OUT/mail-smtpd-starttls587.json
 mail "$(tls_session starttls587 LOGIN)" --submission --insecure >"$out"
 check "smtpd: STARTTLS on 587 with the AUTH LOGIN helper: 334 Username:/Password:, 235, queued" \
     sh -c "grep -q '\"event\":\"tls\"' '$out' && grep -q '\"code\":235' '$out' &&
-	grep -q '\"decoded\":\"Username:\"' '$out' && grep -q '\"decoded\":\"Password:\"' '$out' &&
+	grep -q '\"challenge\":\"Username:\"' '$out' && grep -q '\"challenge\":\"Password:\"' '$out' &&
 	grep -q '\"code\":250,\"enhanced\":\"2.0.0\".*\"state\":\"sent\"' '$out'"
 echo QUIT | in_ns timeout 10 openssl s_client -starttls smtp -connect 127.0.0.1:587 \
     >"$PL_OUT/s_client-smtp587.log" 2>&1
@@ -212,6 +212,9 @@ check "pop3: the AUTH LOGIN helper inside STLS: two + challenges answered, trans
     sh -c "test \$(grep -c '\"status\":\"+\"' '$out') = 2 &&
 	grep -q '\"status\":\"+OK\".*\"state\":\"transaction\"' '$out' &&
 	grep -qF '\"line\":\"<base64 of \\\"********\\\">\"' '$out'"
+check "pop3: Dovecot's + challenges decoded (Username:, Password:)" \
+    sh -c "grep -q '\"status\":\"+\".*\"challenge\":\"Username:\"' '$out' &&
+	grep -q '\"status\":\"+\".*\"challenge\":\"Password:\"' '$out'"
 mail "$(script pop3plain 'AUTH PLAIN alice secret' QUIT)" --pop3 >"$out"
 check "pop3: AUTH PLAIN in the clear refused by punchline" \
     sh -c "grep -q 'refused to send AUTH' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"

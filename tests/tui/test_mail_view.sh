@@ -159,6 +159,9 @@ keys C-a
 keys "AUTH PLAIN alice secret" Enter
 masked() { wait_screen '< 235 2\.7\.0' 3 && screen | grep -qF '> AUTH PLAIN <base64 of "\0alice\0********">'; }
 check "mail view: inside TLS AUTH goes: the helper's line shown masked, 235" masked
+keys "AUTH LOGIN alice secret" Enter
+check "mail view: AUTH LOGIN's 334 challenge decoded beside it" \
+    wait_screen "^│< 334 VXNlcm5hbWU6 +# -> ehlo: the server asks: Username:; authentication challenge"
 check "mail view: no password on screen" eval '! on_screen secret'
 check "mail view: the server got the base64 of \\0alice\\0secret" \
     grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"
@@ -204,6 +207,10 @@ check "mail view: pop3s asks about the self-signed certificate before any greeti
 keys y
 check "mail view: ... y: the greeting held meanwhile comes through, USER suggested" \
     greeting_then_user $((seen + 1))
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+keys "AUTH LOGIN alice secret" Enter
+check "mail view: pop3 AUTH LOGIN's + challenges decoded beside them" \
+    wait_screen "^│< \+ UGFzc3dvcmQ6 +# -> authorization: the server asks: Password:; send the next"
 keys Escape
 wait_screen "\* closed by client" 3
 fake pop3s
