@@ -152,7 +152,8 @@ on_closed(void *arg)
 {
 	struct mail_pane *v = arg;
 
-	v->open = v->asking = false;	/* the engine is freed on the next connect */
+	/* The engine is freed on the next connect. */
+	v->open = v->asking = false;
 	v->why[0] = '\0';
 	line_set(&v->input, "");
 }

@@ -24,9 +24,9 @@
  * checked against cafile/capath (default: the system's store) and for
  * servername, or the host. One that is not trusted ends the session
  * (MAIL_UNTRUSTED_REFUSE), goes on with a warning (MAIL_UNTRUSTED_GO_ON,
- * --insecure), or holds it until mail_trust() says (MAIL_UNTRUSTED_ASK). "AUTH PLAIN|LOGIN
- * USER PASS" is done for the user (mail_auth.h); AUTH with credentials is
- * refused outside TLS unless allowed.
+ * --insecure), or holds it until mail_trust() says (MAIL_UNTRUSTED_ASK).
+ * "AUTH PLAIN|LOGIN USER PASS" is done for the user (mail_auth.h); AUTH
+ * with credentials is refused outside TLS unless allowed.
  */
 #ifndef MAIL_MAIL_H
 #define MAIL_MAIL_H
@@ -53,9 +53,10 @@ struct mail_config {
 	double		 reply_timeout;		/* seconds; 0: 15 */
 	bool		 implicit_tls;
 	enum mail_untrusted untrusted;
-	const char	*cafile, *capath;	/* the CAs to trust; NULL: the system's */
-	const char	*servername;	/* the name checked and sent as SNI;
-					 * NULL: host */
+	/* The CAs to trust (NULL, NULL: the system's store), and the name
+	 * the certificate must carry, sent as SNI (NULL: host). */
+	const char	*cafile, *capath;
+	const char	*servername;
 	bool		 allow_plaintext_auth;	/* AUTH with a password without TLS */
 };
 

@@ -1,9 +1,10 @@
 /*
  * mail_cli.c: `punchline mail HOST[:PORT] [--smtp|--submission|--smtps|
- * --pop3|--pop3s] [--script FILE] [--json] [--cafile FILE] ...`. Sends the script's lines (or
- * stdin's) one by one, each command after the previous reply; message
- * lines after DATA's 354 go straight on until ".". Prints "> line" and
- * "< reply  # meaning [state]" lines, or with --json the events.
+ * --pop3|--pop3s] [--script FILE] [--json] [--cafile FILE] ...`. Sends
+ * the script's lines (or stdin's) one by one, each command after the
+ * previous reply; message lines after DATA's 354 go straight on until
+ * ".". Prints "> line" and "< reply  # meaning [state]" lines, or with
+ * --json the events.
  */
 #include <getopt.h>
 #include <signal.h>
