@@ -113,13 +113,25 @@ checked_name(const struct mail *m)
 	return m->cfg.servername != NULL ? m->cfg.servername : m->cfg.host;
 }
 
+/* A TLS session for the name the certificate must carry (--servername,
+ * else the host). The system's store is loaded on the first handshake
+ * only (some 50 ms: a plaintext session does without). */
+static SSL *
+tls_session(struct mail *m, char *err, size_t errlen)
+{
+	if (m->ctx == NULL && (m->ctx = mail_tls_ctx_new(NULL, NULL, err,
+	    errlen)) == NULL)
+		return NULL;
+	return mail_tls_new(m->ctx, checked_name(m), err, errlen);
+}
+
 /* Wraps the connection in TLS: a filter over the plain socket after
  * STARTTLS/STLS. The handshake's end is BEV_EVENT_CONNECTED. */
 static bool
 start_tls(struct mail *m)
 {
 	char err[128];
-	SSL *ssl = mail_tls_new(m->ctx, checked_name(m), err, sizeof err);
+	SSL *ssl = tls_session(m, err, sizeof err);
 	struct bufferevent *tls;
 
 	if (ssl == NULL) {
@@ -484,7 +496,9 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	m->cb = *cb;
 	m->plaintext_auth = cfg->allow_plaintext_auth;
 	smtp_reply_init(&m->reply);
-	if ((m->ctx = mail_tls_ctx_new(cfg->cafile, cfg->capath, err,
+	/* CAs given are read now, so a bad path fails before connecting. */
+	if ((cfg->cafile != NULL || cfg->capath != NULL) &&
+	    (m->ctx = mail_tls_ctx_new(cfg->cafile, cfg->capath, err,
 	    errlen)) == NULL) {
 		free(m);
 		return NULL;
@@ -537,7 +551,7 @@ new_bev(struct mail *m, char *err, size_t errlen)
 	if (!m->cfg.implicit_tls)
 		return bufferevent_socket_new(loop_base(m->loop), -1,
 		    BEV_OPT_CLOSE_ON_FREE);
-	if ((ssl = mail_tls_new(m->ctx, checked_name(m), err, errlen)) == NULL)
+	if ((ssl = tls_session(m, err, errlen)) == NULL)
 		return NULL;
 	m->handshaking = true;
 	bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1, ssl,
