@@ -2,7 +2,8 @@
  * base64.h: base64 decoding (RFC 4648 section 4, the standard alphabet,
  * padding required), for the SASL challenges of SMTP AUTH (RFC 4954
  * "334 base64") and POP3 AUTH (RFC 5034 "+ base64"). Pure: no I/O, no
- * allocation; every byte is read through reader.h.
+ * allocation; the decoding is libsodium's (sodium_base642bin), which
+ * the AUTH helpers also use to encode.
  */
 #ifndef PROTOCOLS_BASE64_H
 #define PROTOCOLS_BASE64_H
