@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base64.h"
 #include "pop3_reply.h"
 #include "reader.h"
 
@@ -81,6 +82,9 @@ pop3_reply_parse(struct pop3_reply *r, const uint8_t *line, size_t len)
 		return bad(r, "a POP3 status line starts with +OK or -ERR");
 	if (r->status != POP3_CONT && rd_left(&rd) > 0 && !take(&rd, " "))
 		return bad(r, "+OK or -ERR is followed by a space");
+	if (r->status == POP3_CONT)	/* RFC 5034 4: "+ " base64 */
+		base64_text(line + (len - rd_left(&rd)), rd_left(&rd),
+		    r->challenge, sizeof r->challenge);
 	read_text(&rd, r->text);
 	if (r->status != POP3_CONT)
 		split_code(r);

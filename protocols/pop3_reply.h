@@ -1,7 +1,8 @@
 /*
  * pop3_reply.h: POP3 server responses (RFC 1939, RFC 2449 extended
  * response codes): the status line "+OK text" / "-ERR [CODE] text", the
- * SASL continuation "+ base64", and the lines of a multi-line response
+ * SASL continuation "+ base64" (its challenge decoded: "+ VXNlcm5hbWU6"
+ * asks "Username:"), and the lines of a multi-line response
  * (LIST, UIDL, RETR, TOP, CAPA) ended by "." with byte-stuffing ("..")
  * undone. Lines are given without CRLF; longer than POP3_LINE_MAX bytes
  * (RFC 1939 allows 512 with CRLF for status lines) is refused.
@@ -16,6 +17,7 @@
 
 #define POP3_LINE_MAX	1024
 #define POP3_CODE_MAX	32
+#define POP3_CHALLENGE_MAX	(POP3_LINE_MAX / 4 * 3)	/* decoded */
 
 enum pop3_status {
 	POP3_BAD,	/* not a status line */
@@ -28,6 +30,9 @@ struct pop3_reply {
 	enum pop3_status status;
 	char	 code[POP3_CODE_MAX];	/* RFC 2449 "[IN-USE]" without brackets */
 	char	 text[POP3_LINE_MAX + 1];	/* control bytes as '.' */
+	/* POP3_CONT: the base64 challenge decoded when it is printable text
+	 * ("Username:"), else "" (empty, binary or not base64). */
+	char	 challenge[POP3_CHALLENGE_MAX + 1];
 };
 
 /* Parses a status line; r->status is POP3_BAD (text says why) if it is not

@@ -53,15 +53,18 @@ str(const struct ev *ev, const char *key)
 	return v != NULL ? v : "";
 }
 
-/* "meaning; enhanced meaning (decoded "Username:") -> state". */
+/* "-> state: meaning; enhanced meaning", a challenge first ("-> state:
+ * the server asks: Username:; meaning"): the note is cut at the edge. */
 static void
-smtp_note(const struct ev *ev, char *note, size_t len)
+reply_note(const struct ev *ev, char *note, size_t len)
 {
-	const char *em = str(ev, "enhanced_meaning"), *dec = str(ev, "decoded");
+	const char *em = str(ev, "enhanced_meaning");
+	const char *asks = str(ev, "challenge");
 
 	snprintf(note, len, "-> %s: %s%s%s%s%s%s", str(ev, "state"),
-	    str(ev, "meaning"), em[0] != '\0' ? "; " : "", em,
-	    dec[0] != '\0' ? " (\"" : "", dec, dec[0] != '\0' ? "\")" : "");
+	    asks[0] != '\0' ? "the server asks: " : "", asks,
+	    asks[0] != '\0' ? "; " : "", str(ev, "meaning"),
+	    em[0] != '\0' ? "; " : "", em);
 }
 
 /* Each line of a multi-line reply as the server sent it ("250-..."),
@@ -81,7 +84,7 @@ smtp_reply(struct mail_transcript *t, const struct ev *ev)
 	}
 	snprintf(line, sizeof line, "< %lld %s%s%s", c, enh,
 	    enh[0] != '\0' ? " " : "", text);
-	smtp_note(ev, note, sizeof note);
+	reply_note(ev, note, sizeof note);
 	mail_transcript_add(t, MT_REPLY, line, note);
 }
 
@@ -91,8 +94,7 @@ pop3_reply(struct mail_transcript *t, const struct ev *ev)
 	char line[1200], note[600];
 
 	snprintf(line, sizeof line, "< %s %s", str(ev, "status"), str(ev, "text"));
-	snprintf(note, sizeof note, "-> %s: %s", str(ev, "state"),
-	    str(ev, "meaning"));
+	reply_note(ev, note, sizeof note);
 	mail_transcript_add(t, MT_REPLY, line, note);
 }
 

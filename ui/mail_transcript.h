@@ -1,8 +1,9 @@
 /*
  * mail_transcript.h: the Mail view's transcript: the lines we sent, the
  * server's replies as it sent them with the annotation that goes beside
- * each ("-> state: meaning; enhanced meaning (decoded challenge)"), TLS reports, warnings and errors, made from the mail engine's
- * events. A ring of the last MAIL_TLINES lines. No curses.
+ * each ("-> state: meaning; enhanced meaning; the server asks:
+ * Username:"), TLS reports, warnings and errors, made from the mail
+ * engine's events. A ring of the last MAIL_TLINES lines. No curses.
  */
 #ifndef UI_MAIL_TRANSCRIPT_H
 #define UI_MAIL_TRANSCRIPT_H

@@ -6,7 +6,9 @@
  * MAIL -> RCPT -> DATA -> sent -> QUIT, or POP3's three states), the TLS
  * status and an input line. In guided mode the next command of the
  * classic session waits in the input line with why (Enter sends it, or
- * edit it first); in free mode the line is yours. It runs sessions
+ * edit it first); in free mode the line is yours. A certificate that is
+ * not trusted holds the session on a question (y goes on insecurely, n
+ * closes), the verdict and the choice on screen. It runs sessions
  * through the mail engine (the same path as `punchline mail`) and draws
  * from its events.
  */
@@ -52,7 +54,11 @@ struct mail_pane {
 	bool			 open;		/* a session is live */
 	char			 state[16];
 	bool			 tls, trusted, offers_starttls;
-	char			 tls_text[400];
+	bool			 asking;	/* untrusted: y or n? */
+	bool			 insecure;	/* went on untrusted */
+	char			 tls_head[160];	/* version, cipher, verdict */
+	char			 tls_tail[300];	/* subject, end of validity */
+	char			 verdict[64];
 	unsigned		 data_lines;
 	char			 last_verb[16];
 	char			 why[300];	/* of the suggestion */
@@ -136,11 +142,18 @@ on_ready(void *arg)
 }
 
 static void
+on_untrusted(void *arg)
+{
+	((struct mail_pane *)arg)->asking = true;
+}
+
+static void
 on_closed(void *arg)
 {
 	struct mail_pane *v = arg;
 
-	v->open = false;	/* the engine is freed on the next connect */
+	/* The engine is freed on the next connect. */
+	v->open = v->asking = false;
 	v->why[0] = '\0';
 	line_set(&v->input, "");
 }
@@ -150,8 +163,9 @@ start_session(struct mail_pane *v)
 {
 	struct mail_config cfg = { .host = v->host.buf, .proto =
 	    protos[v->proto].proto, .implicit_tls = protos[v->proto].tls,
-	    .insecure = true, .allow_plaintext_auth = v->plaintext_auth };
-	struct mail_callbacks cb = { on_ready, on_closed, v };
+	    .untrusted = MAIL_UNTRUSTED_ASK,
+	    .allow_plaintext_auth = v->plaintext_auth };
+	struct mail_callbacks cb = { on_ready, on_closed, v, on_untrusted };
 	char err[300], line[400];
 	long port = strtol(v->port.buf, NULL, 10);
 
@@ -163,8 +177,9 @@ start_session(struct mail_pane *v)
 	mail_free(v->mail);
 	cfg.port = (unsigned)port;
 	v->tls = v->trusted = v->offers_starttls = false;
+	v->asking = v->insecure = false;
 	v->data_lines = 0;
-	v->last_verb[0] = v->tls_text[0] = '\0';
+	v->last_verb[0] = '\0';
 	snprintf(v->state, sizeof v->state, "connecting");
 	snprintf(line, sizeof line, "* connecting to %.255s port %ld (%s)",
 	    v->host.buf, port, protos[v->proto].name);
@@ -259,6 +274,21 @@ form_key(struct mail_pane *v, int ch)
 	return true;
 }
 
+/* The answer to an untrusted certificate: y goes on, n or Esc closes;
+ * other typed keys are kept from the input line until then. */
+static bool
+trust_key(struct mail_pane *v, int ch)
+{
+	bool yes = ch == 'y' || ch == 'Y';
+
+	if (!yes && ch != 'n' && ch != 'N' && ch != 27)
+		return ch >= 0x20 && ch < 0x7f;
+	v->asking = false;
+	v->insecure = yes;
+	mail_trust(v->mail, yes);	/* its warning event says the choice */
+	return true;
+}
+
 static bool
 session_key(struct mail_pane *v, int ch)
 {
@@ -281,7 +311,9 @@ text(struct pane *pane, int ch)
 
 	if (v == NULL)
 		return false;
-	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+	if (v->asking)
+		used = trust_key(v, ch);
+	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		if (v->open)
 			send_input(v);
 		else
@@ -309,10 +341,11 @@ on_tls(struct mail_pane *v, const struct ev *ev)
 
 	v->tls = true;
 	v->trusted = verify != NULL && strcmp(verify, "trusted") == 0;
-	snprintf(v->tls_text, sizeof v->tls_text, "%s %s, certificate %s: "
-	    "%s, valid to %s", ev_get_str(ev, "version"),
-	    ev_get_str(ev, "cipher"), verify, ev_get_str(ev, "subject"),
-	    ev_get_str(ev, "not_after"));
+	snprintf(v->verdict, sizeof v->verdict, "%s", verify);
+	snprintf(v->tls_head, sizeof v->tls_head, "%s %s, certificate %s",
+	    ev_get_str(ev, "version"), ev_get_str(ev, "cipher"), verify);
+	snprintf(v->tls_tail, sizeof v->tls_tail, ": %s, valid to %s",
+	    ev_get_str(ev, "subject"), ev_get_str(ev, "not_after"));
 }
 
 static void
@@ -404,10 +437,15 @@ draw_tls(struct mail_pane *v, WINDOW *win, int y, int w)
 {
 	int x = draw_text(win, y, 0, w, theme_attr(ROLE_DIM), "TLS   ");
 
-	if (v->tls)
-		x += draw_text(win, y, x, w - x, theme_attr(v->trusted ?
-		    ROLE_TEXT : ROLE_WARNING), v->tls_text);
-	else if (v->open)
+	if (v->tls) {
+		int attr = theme_attr(v->trusted ? ROLE_TEXT : ROLE_WARNING);
+
+		x += draw_text(win, y, x, w - x, attr, v->tls_head);
+		if (v->insecure)
+			x += draw_text(win, y, x, w - x, attr | (int)A_BOLD,
+			    " (insecure: your choice)");
+		x += draw_text(win, y, x, w - x, attr, v->tls_tail);
+	} else if (v->open)
 		x += draw_text(win, y, x, w - x, theme_attr(ROLE_WARNING),
 		    "none: plaintext, anyone on the path can read this session");
 	else
@@ -481,6 +519,14 @@ draw_input(struct mail_pane *v, WINDOW *win, int h, int w, bool f)
 		    "(no session: Enter connects)" : "");
 		return;
 	}
+	if (v->asking) {
+		snprintf(prompt, sizeof prompt, "The certificate is not "
+		    "trusted (%s). y: go on anyway (insecure)  n: close",
+		    v->verdict);
+		draw_text(win, h - 1, 0, w, theme_attr(ROLE_WARNING) |
+		    (int)A_REVERSE, prompt);
+		return;
+	}
 	snprintf(prompt, sizeof prompt, "> %s", v->input.buf);
 	draw_text(win, h - 1, 0, w, theme_attr(ROLE_SENT), prompt);
 	if (f && (int)v->input.cursor + 2 < w)
@@ -522,6 +568,10 @@ static const struct key_binding keys[] = {
 	    "lines sent before" },
 	{ KEY_LEFT, 0, NULL, "in Protocol and Mode: change it (Right, Space too)" },
 	{ 27, 0, NULL, "close the session (without QUIT)" },
+	{ 'y', 0, NULL, "when the certificate is not trusted: go on inside "
+	    "TLS anyway (insecure, said on screen)" },
+	{ 'n', 0, NULL, "when the certificate is not trusted: refuse it and "
+	    "close the session (Esc too)" },
 	{ CTRL('g'), 0, NULL, "guided mode (the classic session suggested step "
 	    "by step) or free mode" },
 	{ CTRL('a'), 0, NULL, "allow or refuse AUTH with a password outside "

@@ -14,6 +14,7 @@
 #include <openssl/ssl.h>
 #include <sodium.h>
 
+#include "../../protocols/base64.h"
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
 #include "../core/evlog.h"
@@ -46,6 +47,8 @@ struct mail {
 	bool			 closed;
 	bool			 tls;		/* the handshake is done */
 	bool			 handshaking;
+	bool			 awaiting_trust;	/* MAIL_UNTRUSTED_ASK holds */
+	SSL_CTX			*ctx;		/* the CAs trusted */
 	bool			 plaintext_auth;	/* allowed without TLS */
 	struct mail_auth	 auth;		/* a helper exchange under way */
 	struct resolve		*lookup;	/* of a host name */
@@ -103,13 +106,32 @@ finish(struct mail *m, const char *by)
 static void on_read(struct bufferevent *, void *);
 static void on_event(struct bufferevent *, short, void *);
 
+/* The name the certificate must carry: --servername, else the host. */
+static const char *
+checked_name(const struct mail *m)
+{
+	return m->cfg.servername != NULL ? m->cfg.servername : m->cfg.host;
+}
+
+/* A TLS session for the name the certificate must carry (--servername,
+ * else the host). The system's store is loaded on the first handshake
+ * only (some 50 ms: a plaintext session does without). */
+static SSL *
+tls_session(struct mail *m, char *err, size_t errlen)
+{
+	if (m->ctx == NULL && (m->ctx = mail_tls_ctx_new(NULL, NULL, err,
+	    errlen)) == NULL)
+		return NULL;
+	return mail_tls_new(m->ctx, checked_name(m), err, errlen);
+}
+
 /* Wraps the connection in TLS: a filter over the plain socket after
  * STARTTLS/STLS. The handshake's end is BEV_EVENT_CONNECTED. */
 static bool
 start_tls(struct mail *m)
 {
 	char err[128];
-	SSL *ssl = mail_tls_new(m->cfg.host, err, sizeof err);
+	SSL *ssl = tls_session(m, err, sizeof err);
 	struct bufferevent *tls;
 
 	if (ssl == NULL) {
@@ -141,7 +163,7 @@ static void
 smtp_reply_done(struct mail *m)
 {
 	struct ev ev;
-	char decoded[128];
+	char challenge[SMTP_LINE_MAX];
 
 	m->smtp = smtp_next_state(m->smtp, m->verb, m->reply.code);
 	ev_init(&ev, "mail", "reply");
@@ -152,9 +174,9 @@ smtp_reply_done(struct mail *m)
 	if (m->reply.enhanced[0] != '\0')
 		ev_str(&ev, "enhanced_meaning",
 		    smtp_enhanced_meaning(m->reply.enhanced));
-	if (m->reply.code == 334 && mail_auth_decode(m->reply.text, decoded,
-	    sizeof decoded))
-		ev_str(&ev, "decoded", decoded);
+	if (m->reply.code == 334 && base64_text((const uint8_t *)m->reply.text,
+	    strlen(m->reply.text), challenge, sizeof challenge))
+		ev_str(&ev, "challenge", challenge);	/* "Username:" */
 	ev_str(&ev, "state", smtp_state_name(m->smtp));
 	ev_str(&ev, "next", smtp_legal_next(m->smtp));
 	evlog_push(m->log, &ev);
@@ -215,9 +237,8 @@ static void
 pop3_status(struct mail *m, const struct pop3_reply *r)
 {
 	struct ev ev;
-	bool ok = r->status == POP3_OK || r->status == POP3_CONT;
-
-	m->pop3 = pop3_next_state(m->pop3, m->verb, ok);
+	/* A "+" challenge is not yet the +OK that logs in. */
+	m->pop3 = pop3_next_state(m->pop3, m->verb, r->status == POP3_OK);
 	m->in_multiline = r->status == POP3_OK &&
 	    pop3_multiline(m->verb, m->verb_has_arg);
 	m->ml_lines = 0;
@@ -230,6 +251,8 @@ pop3_status(struct mail *m, const struct pop3_reply *r)
 	    r->status == POP3_ERR ? "the command failed" :
 	    r->status == POP3_CONT ? "send the next authentication line" :
 	    m->in_multiline ? "success; lines follow until \".\"" : "success");
+	if (r->challenge[0] != '\0')
+		ev_str(&ev, "challenge", r->challenge);	/* "Username:" */
 	ev_str(&ev, "state", pop3_state_name(m->pop3));
 	evlog_push(m->log, &ev);
 }
@@ -290,6 +313,8 @@ on_read(struct bufferevent *bev, void *arg)
 	char *line;
 	bool go_on = true;
 
+	if (m->awaiting_trust)
+		return;		/* kept in the buffer until mail_trust() */
 	while (go_on && !m->closed) {
 		struct evbuffer_ptr eol = evbuffer_search_eol(in, NULL, NULL,
 		    EVBUFFER_EOL_LF);
@@ -331,19 +356,12 @@ bev_error_text(struct mail *m, struct bufferevent *bev)
 	return text;
 }
 
-/* The handshake is over: report it, and refuse an untrusted certificate
- * unless insecure. After STARTTLS the next command may go (EHLO again);
- * with implicit TLS the greeting comes next. */
 static void
-tls_done(struct mail *m)
+report_tls(struct mail *m, SSL *ssl, const char *verdict)
 {
-	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
-	const char *verdict = mail_tls_verdict(ssl);
 	struct mail_tls_cert cert;
 	struct ev ev;
 
-	m->handshaking = false;
-	m->tls = true;
 	mail_tls_cert(ssl, &cert);
 	ev_init(&ev, "mail", "tls");
 	ev_str(&ev, "version", SSL_get_version(ssl));
@@ -354,19 +372,79 @@ tls_done(struct mail *m)
 	ev_str(&ev, "sans", cert.sans);
 	ev_str(&ev, "not_before", cert.not_before);
 	ev_str(&ev, "not_after", cert.not_after);
+	ev_str(&ev, "name", checked_name(m));
 	evlog_push(m->log, &ev);
-	if (strcmp(verdict, "trusted") != 0) {
-		if (!m->cfg.insecure) {
-			event_text(m, "error", "the certificate is not trusted "
-			    "(--insecure to go on anyway)");
-			finish(m, "error");
-			return;
-		}
-		event_text(m, "warning", "going on with an untrusted "
-		    "certificate: anyone on the path could be the server");
-	}
+}
+
+/* Inside TLS now: after STARTTLS the next command may go (EHLO again);
+ * with implicit TLS the greeting comes next. */
+static void
+tls_ready(struct mail *m)
+{
 	if (!m->cfg.implicit_tls && m->cb.ready != NULL)
 		m->cb.ready(m->cb.arg);
+}
+
+/* The handshake is over: report it, and refuse an untrusted certificate,
+ * go on with a warning, or hold the session for the user's choice. */
+static void
+tls_done(struct mail *m)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(m->bev);
+	const char *verdict = mail_tls_verdict(ssl);
+	char text[200];
+
+	m->handshaking = false;
+	m->tls = true;
+	report_tls(m, ssl, verdict);
+	if (strcmp(verdict, "trusted") == 0) {
+		tls_ready(m);
+		return;
+	}
+	switch (m->cfg.untrusted) {
+	case MAIL_UNTRUSTED_REFUSE:
+		snprintf(text, sizeof text, "the certificate is not trusted "
+		    "(%s): the session ends here (--insecure to go on "
+		    "anyway)", verdict);
+		event_text(m, "error", text);
+		finish(m, "error");
+		return;
+	case MAIL_UNTRUSTED_ASK:
+		snprintf(text, sizeof text, "the certificate is not trusted "
+		    "(%s): go on anyway?", verdict);
+		event_text(m, "warning", text);
+		m->awaiting_trust = true;
+		bufferevent_disable(m->bev, EV_READ);
+		if (m->cb.untrusted != NULL)
+			m->cb.untrusted(m->cb.arg);
+		return;
+	case MAIL_UNTRUSTED_GO_ON:
+		break;
+	}
+	event_text(m, "warning", "going on with an untrusted certificate "
+	    "(--insecure): anyone on the path could be the server");
+	tls_ready(m);
+}
+
+void
+mail_trust(struct mail *m, bool go_on)
+{
+	if (!m->awaiting_trust || m->closed)
+		return;
+	m->awaiting_trust = false;
+	if (!go_on) {
+		event_text(m, "warning", "the untrusted certificate was "
+		    "refused: the session is closed");
+		finish(m, "client");
+		return;
+	}
+	event_text(m, "warning", "going on with an untrusted certificate "
+	    "(your choice): anyone on the path could be the server");
+	bufferevent_enable(m->bev, EV_READ);
+	if (evbuffer_get_length(bufferevent_get_input(m->bev)) > 0)
+		on_read(m->bev, m);
+	if (!m->closed)
+		tls_ready(m);
 }
 
 static void
@@ -418,6 +496,13 @@ mail_new(struct loop *loop, struct evlog *log, const struct mail_config *cfg,
 	m->cb = *cb;
 	m->plaintext_auth = cfg->allow_plaintext_auth;
 	smtp_reply_init(&m->reply);
+	/* CAs given are read now, so a bad path fails before connecting. */
+	if ((cfg->cafile != NULL || cfg->capath != NULL) &&
+	    (m->ctx = mail_tls_ctx_new(cfg->cafile, cfg->capath, err,
+	    errlen)) == NULL) {
+		free(m);
+		return NULL;
+	}
 	return m;
 }
 
@@ -466,7 +551,7 @@ new_bev(struct mail *m, char *err, size_t errlen)
 	if (!m->cfg.implicit_tls)
 		return bufferevent_socket_new(loop_base(m->loop), -1,
 		    BEV_OPT_CLOSE_ON_FREE);
-	if ((ssl = mail_tls_new(m->cfg.host, err, errlen)) == NULL)
+	if ((ssl = tls_session(m, err, errlen)) == NULL)
 		return NULL;
 	m->handshaking = true;
 	bev = bufferevent_openssl_socket_new(loop_base(m->loop), -1, ssl,
@@ -639,6 +724,6 @@ mail_free(struct mail *m)
 		bufferevent_free(m->bev);
 	mail_auth_clear(&m->auth);
 	resolve_free(m->lookup);
+	SSL_CTX_free(m->ctx);
 	free(m);
-	mail_tls_free_ctx();
 }

@@ -1,5 +1,4 @@
 /* mail_auth.c: AUTH PLAIN and LOGIN done for the user (see mail_auth.h). */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -123,22 +122,6 @@ mail_auth_next(struct mail_auth *a, struct mail_auth_line *l)
 		snprintf(l->shown, sizeof l->shown, "<base64 of \"" MASK "\">");
 	}
 	return true;
-}
-
-bool
-mail_auth_decode(const char *b64, char *out, size_t outlen)
-{
-	size_t len, i;
-
-	if (outlen == 0 || sodium_base642bin((unsigned char *)out, outlen - 1,
-	    b64, strlen(b64), NULL, &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) != 0)
-		return false;
-	out[len] = '\0';
-	for (i = 0; i < len; i++)
-		if (!isprint((unsigned char)out[i]))
-			return false;
-	return len > 0;
 }
 
 void

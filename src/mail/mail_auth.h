@@ -40,8 +40,6 @@ bool	mail_auth_has_secret(const char *line);
 /* The next line of the exchange (the first when step is 0); false when
  * the mechanism has no more to send. */
 bool	mail_auth_next(struct mail_auth *, struct mail_auth_line *);
-/* A challenge's base64 decoded to text ("Username:"), or false. */
-bool	mail_auth_decode(const char *b64, char *out, size_t outlen);
 void	mail_auth_clear(struct mail_auth *);
 
 #endif

@@ -1,9 +1,10 @@
 /*
  * mail_cli.c: `punchline mail HOST[:PORT] [--smtp|--submission|--smtps|
- * --pop3|--pop3s] [--script FILE] [--json]`. Sends the script's lines (or
- * stdin's) one by one, each command after the previous reply; message
- * lines after DATA's 354 go straight on until ".". Prints "> line" and
- * "< reply  # meaning [state]" lines, or with --json the events.
+ * --pop3|--pop3s] [--script FILE] [--json] [--cafile FILE] ...`. Sends
+ * the script's lines (or stdin's) one by one, each command after the
+ * previous reply; message lines after DATA's 354 go straight on until
+ * ".". Prints "> line" and "< reply  # meaning [state]" lines, or with
+ * --json the events.
  */
 #include <getopt.h>
 #include <signal.h>
@@ -24,13 +25,20 @@
 const char mail_cli_usage[] =
     "usage: punchline mail HOST[:PORT] [--smtp|--submission|--smtps|--pop3|--pop3s]\n"
     "                      [--script FILE] [--json] [--timeout S] [--insecure]\n"
+    "                      [--cafile FILE] [--capath DIR] [--servername NAME]\n"
     "                      [--allow-plaintext-auth]\n"
     "Talks SMTP or POP3 one line at a time and explains every reply.\n"
     "--smtp (port 25, the default), --submission (587), --pop3 (110).\n"
     "--smtps (465) and --pop3s (995): TLS from the start. A STARTTLS or STLS\n"
     "       line in the script upgrades the session after the server's yes.\n"
-    "--insecure: go on when the certificate is not trusted (self-signed,\n"
-    "       name mismatch, expired); without it the session ends there.\n"
+    "The certificate's verdict: trusted, self-signed, name mismatch,\n"
+    "       expired, not yet valid, unknown issuer (or OpenSSL's reason).\n"
+    "--insecure: go on when the certificate is not trusted, with a warning;\n"
+    "       without it the session ends there.\n"
+    "--cafile FILE, --capath DIR: the CAs to trust (PEM; a directory as\n"
+    "       made by openssl rehash), instead of the system's store.\n"
+    "--servername NAME: the name the certificate must carry, sent as SNI\n"
+    "       (default: HOST; when HOST is an address, its IP is checked).\n"
     "AUTH PLAIN USER PASS and AUTH LOGIN USER PASS: the base64 exchange is\n"
     "       done for you, the password masked in what is shown.\n"
     "--allow-plaintext-auth: send AUTH with a password outside TLS (refused\n"
@@ -44,6 +52,7 @@ const char mail_cli_usage[] =
 
 struct mail_args {
 	const char	*target, *script;
+	const char	*cafile, *capath, *servername;
 	enum mail_proto	 proto;
 	unsigned	 port;
 	bool		 json, tls, insecure, plaintext_auth;
@@ -80,6 +89,9 @@ parse_option(int c, struct mail_args *a)
 	case 'k': a->insecure = true; return -1;
 	case 'A': a->plaintext_auth = true; return -1;
 	case 'f': a->script = optarg; return -1;
+	case 'C': a->cafile = optarg; return -1;
+	case 'D': a->capath = optarg; return -1;
+	case 'N': a->servername = optarg; return -1;
 	case 'j': a->json = true; return -1;
 	case 't':
 		if (cli_number(optarg, 1, 600, &a->timeout) != 0)
@@ -104,6 +116,9 @@ parse_args(int argc, char **argv, struct mail_args *a)
 		{ "script", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "insecure", no_argument, NULL, 'k' },
+		{ "cafile", required_argument, NULL, 'C' },
+		{ "capath", required_argument, NULL, 'D' },
+		{ "servername", required_argument, NULL, 'N' },
 		{ "allow-plaintext-auth", no_argument, NULL, 'A' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
@@ -238,16 +253,17 @@ print_smtp_reply(const struct ev *ev, long long code)
 {
 	const char *text = ev_get_str(ev, "text"), *nl;
 	const char *enh = ev_get_str(ev, "enhanced");
-	const char *decoded = ev_get_str(ev, "decoded");
+	const char *challenge = ev_get_str(ev, "challenge");
 
 	while ((nl = strchr(text, '\n')) != NULL) {
 		printf("< %lld-%.*s\n", code, (int)(nl - text), text);
 		text = nl + 1;
 	}
 	printf("< %lld %s%s%s  # %s%s%s%s [%s]\n", code, enh,
-	    enh[0] != '\0' ? " " : "", text, ev_get_str(ev, "meaning"),
-	    decoded != NULL ? " (\"" : "", decoded != NULL ? decoded : "",
-	    decoded != NULL ? "\")" : "", ev_get_str(ev, "state"));
+	    enh[0] != '\0' ? " " : "", text, challenge != NULL ?
+	    "the server asks: " : "", challenge != NULL ? challenge : "",
+	    challenge != NULL ? "; " : "", ev_get_str(ev, "meaning"),
+	    ev_get_str(ev, "state"));
 }
 
 static void
@@ -255,6 +271,7 @@ print_text(const struct ev *ev, void *arg)
 {
 	const struct ev_field *code = ev_find(ev, "code");
 	const char *status = ev_get_str(ev, "status");
+	const char *challenge = ev_get_str(ev, "challenge");
 
 	(void)arg;
 	if (strcmp(ev->kind, "sent") == 0)
@@ -264,15 +281,19 @@ print_text(const struct ev *ev, void *arg)
 	else if (strcmp(ev->kind, "data") == 0)
 		printf("< %s\n", ev_get_str(ev, "line"));
 	else if (strcmp(ev->kind, "reply") == 0 && status != NULL)
-		printf("< %s %s  # %s [%s]\n", status, ev_get_str(ev, "text"),
+		printf("< %s %s  # %s%s%s%s [%s]\n", status,
+		    ev_get_str(ev, "text"), challenge != NULL ?
+		    "the server asks: " : "", challenge != NULL ? challenge :
+		    "", challenge != NULL ? "; " : "",
 		    ev_get_str(ev, "meaning"), ev_get_str(ev, "state"));
 	else if (strcmp(ev->kind, "reply") == 0 && code != NULL)
 		print_smtp_reply(ev, code->v.i);
 	else if (strcmp(ev->kind, "tls") == 0)
-		printf("* tls: %s %s, certificate %s: %s (issuer %s)\n"
+		printf("* tls: %s %s, certificate %s for %s: %s (issuer %s)\n"
 		    "*      names %s, valid %s to %s\n",
 		    ev_get_str(ev, "version"), ev_get_str(ev, "cipher"),
-		    ev_get_str(ev, "verify"), ev_get_str(ev, "subject"),
+		    ev_get_str(ev, "verify"), ev_get_str(ev, "name"),
+		    ev_get_str(ev, "subject"),
 		    ev_get_str(ev, "issuer"), ev_get_str(ev, "sans")[0] != '\0' ?
 		    ev_get_str(ev, "sans") : "(none)",
 		    ev_get_str(ev, "not_before"), ev_get_str(ev, "not_after"));
@@ -295,9 +316,11 @@ run_session(const struct mail_args *a, const char *host, struct run *r)
 	struct evlog log;
 	struct mail_config cfg = { .host = host, .port = a->port,
 	    .proto = a->proto, .reply_timeout = (double)a->timeout,
-	    .implicit_tls = a->tls, .insecure = a->insecure,
+	    .implicit_tls = a->tls, .untrusted = a->insecure ?
+	    MAIL_UNTRUSTED_GO_ON : MAIL_UNTRUSTED_REFUSE, .cafile = a->cafile,
+	    .capath = a->capath, .servername = a->servername,
 	    .allow_plaintext_auth = a->plaintext_auth };
-	struct mail_callbacks cb = { on_ready, on_closed, r };
+	struct mail_callbacks cb = { on_ready, on_closed, r, NULL };
 	char err[256];
 	int rc = 1;
 

@@ -10,8 +10,6 @@
 
 #include "mail_tls.h"
 
-static SSL_CTX *ctx;
-
 static bool
 is_address(const char *host)
 {
@@ -21,31 +19,48 @@ is_address(const char *host)
 	    inet_pton(AF_INET6, host, buf) == 1;
 }
 
+SSL_CTX *
+mail_tls_ctx_new(const char *cafile, const char *capath, char *err,
+    size_t errlen)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+	int loaded;
+
+	if (ctx == NULL) {
+		snprintf(err, errlen, "OpenSSL: cannot make a context");
+		return NULL;
+	}
+	loaded = cafile != NULL || capath != NULL ?
+	    SSL_CTX_load_verify_locations(ctx, cafile, capath) :
+	    SSL_CTX_set_default_verify_paths(ctx);
+	if (loaded != 1) {
+		snprintf(err, errlen, "cannot read the CAs to trust from %s",
+		    cafile != NULL ? cafile : capath != NULL ? capath :
+		    "the system's store");
+		SSL_CTX_free(ctx);
+		return NULL;
+	}
+	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
+	return ctx;
+}
+
 SSL *
-mail_tls_new(const char *host, char *err, size_t errlen)
+mail_tls_new(SSL_CTX *ctx, const char *name, char *err, size_t errlen)
 {
 	SSL *ssl;
 
-	if (ctx == NULL) {
-		ctx = SSL_CTX_new(TLS_client_method());
-		if (ctx == NULL || SSL_CTX_set_default_verify_paths(ctx) != 1) {
-			snprintf(err, errlen, "OpenSSL: cannot make a context");
-			return NULL;
-		}
-		SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-		SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
-	}
 	if ((ssl = SSL_new(ctx)) == NULL) {
 		snprintf(err, errlen, "OpenSSL: cannot make a session");
 		return NULL;
 	}
-	if (is_address(host)) {
+	if (is_address(name)) {
 		/* No SNI for an address (RFC 6066 3: names only; some
 		 * servers drop the handshake), and the SANs' IPs are checked. */
-		X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host);
+		X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name);
 	} else {
-		SSL_set_tlsext_host_name(ssl, host);	/* SNI */
-		SSL_set1_host(ssl, host);	/* checked against the SANs */
+		SSL_set_tlsext_host_name(ssl, name);	/* SNI */
+		SSL_set1_host(ssl, name);	/* checked against the SANs */
 	}
 	return ssl;
 }
@@ -68,6 +83,11 @@ mail_tls_verdict(SSL *ssl)
 		return "name mismatch";
 	case X509_V_ERR_CERT_HAS_EXPIRED:
 		return "expired";
+	case X509_V_ERR_CERT_NOT_YET_VALID:
+		return "not yet valid";
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+		return "unknown issuer";	/* signed by a CA not trusted */
 	default:
 		return X509_verify_cert_error_string(r);
 	}
@@ -139,11 +159,4 @@ mail_tls_cert(SSL *ssl, struct mail_tls_cert *c)
 	sans_text(cert, c->sans, sizeof c->sans);
 	time_text(X509_get0_notBefore(cert), c->not_before, sizeof c->not_before);
 	time_text(X509_get0_notAfter(cert), c->not_after, sizeof c->not_after);
-}
-
-void
-mail_tls_free_ctx(void)
-{
-	SSL_CTX_free(ctx);
-	ctx = NULL;
 }

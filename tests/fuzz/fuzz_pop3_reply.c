@@ -1,6 +1,7 @@
 /* fuzz_pop3_reply.c: POP3 responses come from any server. The input is
- * split at '\n': the first line is a status line, the rest lines of a
- * multi-line response until its ".". */
+ * split at '\n': the first line is a status line (a "+ " continuation's
+ * base64 challenge decoded by the parser), the rest lines of a multi-line
+ * response until its ".". */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,10 +1,12 @@
 /* fuzz_smtp_reply.c: replies come from any server. The input is split at
  * '\n' into reply lines fed one by one; every complete reply is also read
- * back as EHLO capabilities and explained. */
+ * back as EHLO capabilities and explained, and its text decoded as a 334
+ * challenge (base64) the way the mail engine does. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "../../protocols/base64.h"
 #include "../../protocols/smtp_reply.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -12,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 use_reply(const struct smtp_reply *r)
 {
-	char kw[64];
+	char kw[64], challenge[SMTP_LINE_MAX];
 	unsigned i;
 
 	(void)smtp_code_meaning(r->code);
@@ -21,6 +23,8 @@ use_reply(const struct smtp_reply *r)
 		if (smtp_ehlo_keyword(r, i, kw, sizeof kw))
 			(void)smtp_ehlo_meaning(kw);
 	(void)smtp_ehlo_has(r, "AUTH", kw, sizeof kw);
+	(void)base64_text((const uint8_t *)r->text, strlen(r->text), challenge,
+	    sizeof challenge);
 }
 
 int

@@ -97,8 +97,8 @@ check "mail: AUTH PLAIN shown masked" grep -qF \
     '"line":"AUTH PLAIN <base64 of \"\\0alice\\0********\">","helper":true' "$out"
 check "mail: AUTH PLAIN and LOGIN accepted (235 twice)" test "$(grep -c '"code":235' "$out")" = 2
 check "mail: AUTH LOGIN's challenges decoded (Username:, Password:)" \
-    sh -c "grep -q '\"code\":334.*\"decoded\":\"Username:\"' '$out' &&
-	grep -q '\"code\":334.*\"decoded\":\"Password:\"' '$out'"
+    sh -c "grep -q '\"code\":334.*\"challenge\":\"Username:\"' '$out' &&
+	grep -q '\"code\":334.*\"challenge\":\"Password:\"' '$out'"
 check "mail: AUTH LOGIN sends the user name in base64" grep -qx "$(printf alice | base64)"$'\r' "$wire"
 check "mail: ... and the password in base64" grep -qx "$(printf secret | base64)"$'\r' "$wire"
 check "mail: ... shown masked" grep -qF '"line":"<base64 of \"********\">","helper":true' "$out"
@@ -142,6 +142,18 @@ check "mail: pop3 RETR data unstuffed" grep -q '"event":"data".*"line":".dot lin
 check "mail: pop3 -ERR with [SYS/PERM] explained" \
     grep -q '"status":"-ERR","code":"SYS/PERM".*"meaning":"a permanent system problem (RFC 3206)"' "$out"
 check "mail: pop3 QUIT ends in update" grep -q '"event":"closed".*"state":"update"' "$out"
+
+# POP3 AUTH LOGIN (RFC 5034): the server's "+ base64" challenges decoded.
+printf '%s\n' 'AUTH LOGIN alice secret' STAT QUIT >"$PL_OUT/pop3auth.script"
+run pop3 --pop3 --json --allow-plaintext-auth --script "$PL_OUT/pop3auth.script"
+check "mail: pop3 AUTH LOGIN's + challenges decoded in the event (Username:, Password:)" \
+    sh -c "grep -q '\"status\":\"+\",.*\"text\":\"VXNlcm5hbWU6\",.*\"challenge\":\"Username:\"' '$out' &&
+	grep -q '\"status\":\"+\",.*\"text\":\"UGFzc3dvcmQ6\",.*\"challenge\":\"Password:\"' '$out'"
+check "mail: ... answered by the helper, logged in (transaction)" \
+    sh -c "[ $rc = 0 ] && grep -q '\"status\":\"+OK\",.*\"text\":\"logged in\".*\"state\":\"transaction\"' '$out'"
+run pop3 --pop3 --allow-plaintext-auth --script "$PL_OUT/pop3auth.script"
+check "mail: ... and in text mode: \"the server asks: Username:\"" \
+    grep -qx '< + VXNlcm5hbWU6  # the server asks: Username:; send the next authentication line \[authorization\]' "$out"
 
 port=$((port + 10))	# run_stdin's port was used in a subshell
 # A host name is looked up without blocking the loop (from /etc/hosts).

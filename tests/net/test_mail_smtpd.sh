@@ -117,7 +117,7 @@ out=$PL_OUT/mail-smtpd-starttls25.json
 mail "$(tls_session starttls25 PLAIN)" >"$out"
 check "smtpd: STARTTLS without --insecure: self-signed, refused (exit 1)" \
     sh -c "[ $? = 1 ] && grep -q '\"event\":\"tls\".*\"verify\":\"self-signed\",\"subject\":\"/CN=lab.test\"' '$out' &&
-	grep -q 'not trusted (--insecure' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
+	grep -q 'not trusted (self-signed): the session ends here (--insecure' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"
 mail "$dir/starttls25" --insecure >"$out"
 check "smtpd: STARTTLS on 25: 220 2.0.0, then a TLS 1.3 handshake" \
     sh -c "grep -q '\"code\":220,\"enhanced\":\"2.0.0\"' '$out' &&
@@ -160,7 +160,7 @@ out=$PL_OUT/mail-smtpd-starttls587.json
 mail "$(tls_session starttls587 LOGIN)" --submission --insecure >"$out"
 check "smtpd: STARTTLS on 587 with the AUTH LOGIN helper: 334 Username:/Password:, 235, queued" \
     sh -c "grep -q '\"event\":\"tls\"' '$out' && grep -q '\"code\":235' '$out' &&
-	grep -q '\"decoded\":\"Username:\"' '$out' && grep -q '\"decoded\":\"Password:\"' '$out' &&
+	grep -q '\"challenge\":\"Username:\"' '$out' && grep -q '\"challenge\":\"Password:\"' '$out' &&
 	grep -q '\"code\":250,\"enhanced\":\"2.0.0\".*\"state\":\"sent\"' '$out'"
 echo QUIT | in_ns timeout 10 openssl s_client -starttls smtp -connect 127.0.0.1:587 \
     >"$PL_OUT/s_client-smtp587.log" 2>&1
@@ -197,7 +197,7 @@ out=$PL_OUT/mail-pop3-stls-refused.json
 mail "$dir/stls" --pop3 >"$out"
 check "pop3: STLS without --insecure: tls event, self-signed, refused (exit 1)" \
     sh -c "[ $? = 1 ] && grep -q '\"event\":\"tls\".*\"verify\":\"self-signed\",\"subject\":\"/CN=lab.test\"' '$out' &&
-	grep -q 'not trusted (--insecure' '$out' && ! grep -q '\"line\":\"PASS' '$out'"
+	grep -q 'not trusted (self-signed): the session ends here (--insecure' '$out' && ! grep -q '\"line\":\"PASS' '$out'"
 out=$PL_OUT/mail-pop3-stls.json
 mail "$dir/stls" --pop3 --insecure >"$out"
 check "pop3: STLS with --insecure: TLS, then login in transaction" \
@@ -212,6 +212,9 @@ check "pop3: the AUTH LOGIN helper inside STLS: two + challenges answered, trans
     sh -c "test \$(grep -c '\"status\":\"+\"' '$out') = 2 &&
 	grep -q '\"status\":\"+OK\".*\"state\":\"transaction\"' '$out' &&
 	grep -qF '\"line\":\"<base64 of \\\"********\\\">\"' '$out'"
+check "pop3: Dovecot's + challenges decoded (Username:, Password:)" \
+    sh -c "grep -q '\"status\":\"+\".*\"challenge\":\"Username:\"' '$out' &&
+	grep -q '\"status\":\"+\".*\"challenge\":\"Password:\"' '$out'"
 mail "$(script pop3plain 'AUTH PLAIN alice secret' QUIT)" --pop3 >"$out"
 check "pop3: AUTH PLAIN in the clear refused by punchline" \
     sh -c "grep -q 'refused to send AUTH' '$out' && ! grep -q '\"line\":\"AUTH' '$out'"

@@ -7,9 +7,11 @@
 # that reached the server are checked. Then free mode: RCPT before MAIL
 # (503 explained), AUTH refused in the clear, STARTTLS against the fake
 # server's self-signed certificate (the TLS line, the certificate's names
-# and dates), C-a, AUTH inside TLS made by the helper with the password
-# masked; Esc closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT;
-# quitting with a session open asks first.
+# and dates; the session held on a question until y, the choice said),
+# C-a, AUTH inside TLS made by the helper with the password masked; Esc
+# closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT; POP3 in TLS
+# from the start: the greeting held behind the question, y lets it
+# through, n closes; quitting with a session open asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
 
 SOCK="pl-mailview-$$"
@@ -134,8 +136,19 @@ check "mail view: STARTTLS: the TLS line names version, cipher and verdict" \
 check "mail view: the certificate's names and validity in the transcript" \
     wait_screen "^│\*   names DNS:lab\.test, IP:127\.0\.0\.1, valid 20[0-9-]+T[0-9:]+Z to "
 screen >"$PL_OUT/mailview-tls.screen"
-check "mail view: going on with an untrusted certificate is said" \
-    wait_screen "! going on with an untrusted certificate"
+check "mail view: the untrusted certificate holds the session on a question" \
+    wait_screen "^│The certificate is not trusted \(self-signed\)\. y: go on anyway \(insecure\)  n: close"
+check "mail view: ... said in the transcript too" \
+    on_screen "! the certificate is not trusted \(self-signed\): go on anyway\?"
+keys "EHLO me"
+keys y
+input_row() { screen | grep '^│' | tail -1; }
+check "mail view: ... letters typed meanwhile do not reach the input line" \
+    eval 'wait_screen "going on with an untrusted" 3 && input_row | grep -qE "^│> +│$"' 
+check "mail view: y: going on with the untrusted certificate is said" \
+    wait_screen "! going on with an untrusted certificate \(your choice\)"
+check "mail view: ... and the TLS strip says insecure" \
+    on_screen "^│TLS +TLSv1\.3 .*certificate self-signed \(insecure: your choice\): /CN=lab\.test"
 check "mail view: after STARTTLS the strip is back at greeting" strip greeting
 keys "EHLO me" Enter
 wait_screen "< 250 ENHANCEDSTATUSCODES" 3
@@ -146,6 +159,9 @@ keys C-a
 keys "AUTH PLAIN alice secret" Enter
 masked() { wait_screen '< 235 2\.7\.0' 3 && screen | grep -qF '> AUTH PLAIN <base64 of "\0alice\0********">'; }
 check "mail view: inside TLS AUTH goes: the helper's line shown masked, 235" masked
+keys "AUTH LOGIN alice secret" Enter
+check "mail view: AUTH LOGIN's 334 challenge decoded beside it" \
+    wait_screen "^│< 334 VXNlcm5hbWU6 +# -> ehlo: the server asks: Username:; authentication challenge"
 check "mail view: no password on screen" eval '! on_screen secret'
 check "mail view: the server got the base64 of \\0alice\\0secret" \
     grep -q "^AUTH PLAIN $(printf '\0alice\0secret' | base64)"$'\r$' "$wire"
@@ -173,8 +189,39 @@ check "mail view: the server got the walk in order" \
 keys Enter
 check "mail view: pop3 strip at update" strip update
 
-fake pop3
+# POP3 in TLS from the start: the greeting waits behind the question;
+# y lets it through, n closes without it.
+greetings() { screen | grep -c "< +OK fake POP3 ready"; }
+greetings_are() { [ "$(greetings)" = "$1" ]; }
+held_greeting() { wait_screen "y: go on anyway" 5 && greetings_are "$1"; }
+greeting_then_user() { retry 5 greetings_are "$1" && wait_screen "^│> USER alice" 3; }
+refused() {
+	wait_screen "! the untrusted certificate was refused: the session is closed" 5 &&
+	    on_screen "\* closed by client" && greetings_are "$1"
+}
+fake pop3s
+seen=$(greetings)
+keys Down Down Right Up BSpace BSpace BSpace "$port" Up Enter
+check "mail view: pop3s asks about the self-signed certificate before any greeting" \
+    held_greeting "$seen"
+keys y
+check "mail view: ... y: the greeting held meanwhile comes through, USER suggested" \
+    greeting_then_user $((seen + 1))
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+keys "AUTH LOGIN alice secret" Enter
+check "mail view: pop3 AUTH LOGIN's + challenges decoded beside them" \
+    wait_screen "^│< \+ UGFzc3dvcmQ6 +# -> authorization: the server asks: Password:; send the next"
+keys Escape
+wait_screen "\* closed by client" 3
+fake pop3s
 connect
+wait_screen "y: go on anyway" 5
+seen=$(greetings)
+keys n
+check "mail view: n refuses the certificate: said, the session closed, no greeting" refused "$seen"
+
+fake pop3
+keys Down Down Left Up BSpace BSpace BSpace "$port" Up Enter
 wait_screen "fake POP3 ready" 5
 keys F10
 check "mail view: quitting with a session open asks first" wait_screen "Quit\? a mail session is still running" 3

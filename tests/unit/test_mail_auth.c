@@ -1,6 +1,6 @@
 /* test_mail_auth.c: the AUTH helpers: which lines they take, the wire
  * lines of PLAIN and LOGIN (RFC 4616 / the LOGIN draft), the password
- * masked in what is shown, challenges decoded. */
+ * masked in what is shown. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -67,19 +67,6 @@ login_is_three_lines_masked(void **state)
 	assert_string_equal(a.pass, "");
 }
 
-static void
-challenges_are_decoded(void **state)
-{
-	char out[32];
-
-	(void)state;
-	assert_true(mail_auth_decode("VXNlcm5hbWU6", out, sizeof out));
-	assert_string_equal(out, "Username:");
-	assert_false(mail_auth_decode("not base64!", out, sizeof out));
-	assert_false(mail_auth_decode("AAEC", out, sizeof out));	/* binary */
-	assert_false(mail_auth_decode("VXNlcm5hbWU6VXNlcm5hbWU6VXNlcm5hbWU6", out, 8));
-}
-
 int
 main(void)
 {
@@ -87,7 +74,6 @@ main(void)
 		cmocka_unit_test(helper_forms_are_recognised),
 		cmocka_unit_test(plain_is_one_line_masked),
 		cmocka_unit_test(login_is_three_lines_masked),
-		cmocka_unit_test(challenges_are_decoded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

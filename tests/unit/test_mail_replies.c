@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "../../protocols/base64.h"
 #include "../../protocols/pop3_reply.h"
 #include "../../protocols/smtp_reply.h"
 
@@ -180,6 +181,50 @@ pop3_multiline_unstuffs_and_ends(void **state)
 	assert_int_equal(pop3_ml_line(longline, sizeof longline, out, &n), POP3_ML_BAD);
 }
 
+/* RFC 5034 "+ base64" challenges: decoded when they are text. */
+static void
+pop3_challenges_are_decoded(void **state)
+{
+	struct pop3_reply r;
+
+	(void)state;
+	assert_int_equal(parse(&r, "+ VXNlcm5hbWU6"), POP3_CONT);
+	assert_string_equal(r.challenge, "Username:");
+	assert_string_equal(r.text, "VXNlcm5hbWU6");
+	assert_int_equal(parse(&r, "+ UGFzc3dvcmQ6"), POP3_CONT);
+	assert_string_equal(r.challenge, "Password:");
+	assert_int_equal(parse(&r, "+ YWxpY2U="), POP3_CONT);	/* one '=' */
+	assert_string_equal(r.challenge, "alice");
+	assert_int_equal(parse(&r, "+ YQ=="), POP3_CONT);
+	assert_string_equal(r.challenge, "a");
+	/* Empty, binary, not base64, cut, padding inside: no text. */
+	static const char *const none[] = { "+", "+ ", "+ AAEC", "+ not base64!",
+	    "+ VXNlcm5hbWU", "+ YQ=a", "+ YQ==YQ==", "+ Y===", "+ VXNl cm5h" };
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		assert_int_equal(parse(&r, none[i]), POP3_CONT);
+		assert_string_equal(r.challenge, "");
+	}
+	assert_int_equal(parse(&r, "+OK VXNlcm5hbWU6"), POP3_OK);
+	assert_string_equal(r.challenge, "");	/* only a continuation */
+}
+
+static void
+base64_decodes_within_bounds(void **state)
+{
+	uint8_t out[8];
+	char text[8];
+
+	(void)state;
+	assert_int_equal(base64_decode((const uint8_t *)"AAEC", 4, out, sizeof out), 3);
+	assert_memory_equal(out, "\x00\x01\x02", 3);
+	assert_int_equal(base64_decode((const uint8_t *)"", 0, out, sizeof out), 0);
+	assert_int_equal(base64_decode((const uint8_t *)"AAECAwQFBgc=", 12, out, 7), -1);
+	assert_int_equal(base64_decode((const uint8_t *)"AAECAwQFBgc=", 12, out, 8), 8);
+	/* Text needs room for its NUL: 9 letters do not fit in 9 bytes. */
+	assert_false(base64_text((const uint8_t *)"VXNlcm5hbWU6", 12, text, sizeof text));
+	assert_string_equal(text, "");
+}
+
 int
 main(void)
 {
@@ -190,6 +235,8 @@ main(void)
 		cmocka_unit_test(text_too_long_for_the_buffer_is_cut),
 		cmocka_unit_test(pop3_status_lines),
 		cmocka_unit_test(pop3_multiline_unstuffs_and_ends),
+		cmocka_unit_test(pop3_challenges_are_decoded),
+		cmocka_unit_test(base64_decodes_within_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """fake_server.py PORT SCENARIO LOG [CERT KEY]: a scripted SMTP/POP3 server
 on 127.0.0.1 for test_mail_fake.sh and test_mail_view.sh. With CERT and
-KEY (PEM files), STARTTLS is taken: 220, then TLS on the same socket. One connection; every byte received is
-appended to LOG so the test can check what punchline really sent.
+KEY (PEM files), STARTTLS and STLS are taken: 220 / +OK, then TLS on the
+same socket; the name the client sent as SNI goes to LOG.sni. One
+connection; every byte received is appended to LOG so the test can check
+what punchline really sent.
 Scenarios: smtp (an RFC 5321 order-checking server that takes AUTH PLAIN
-and LOGIN for alice/secret), middata (closes after
-the first message line), garbage, overlong, pop3."""
+and LOGIN for alice/secret), middata (closes after the first message
+line), garbage, overlong, pop3 (USER/PASS, AUTH LOGIN for alice/secret
+with its "+ " challenges), smtps and pop3s (smtp and pop3 in TLS from the
+start)."""
 import base64
 import socket
 import ssl
 import sys
 
 port, scenario, log = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "ab")
+sni_log = sys.argv[3] + ".sni"
 srv = socket.socket()
 srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind(("127.0.0.1", port))
@@ -22,7 +27,10 @@ tls_files = sys.argv[4:6]
 
 
 def send(text):
-    conn.sendall(text.encode() if isinstance(text, str) else text)
+    try:
+        conn.sendall(text.encode() if isinstance(text, str) else text)
+    except (ssl.SSLError, OSError):     # the client refused the certificate
+        sys.exit(0)
 
 
 def lines():
@@ -40,16 +48,32 @@ def lines():
         return
 
 
-def starttls():
-    """RFC 3207: 220, then the handshake; the session starts over."""
+def note_sni(_sock, name, _ctx):
+    with open(sni_log, "w") as f:
+        f.write(name or "")
+
+
+def wrap_tls():
+    """The handshake on conn (the client may refuse the certificate)."""
     global conn, rfile
-    if len(tls_files) != 2:
-        return "454 4.7.0 TLS not available\r\n"
-    send("220 2.0.0 Ready to start TLS\r\n")
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(tls_files[0], tls_files[1])
-    conn = ctx.wrap_socket(conn, server_side=True)
+    ctx.sni_callback = note_sni
+    try:
+        conn = ctx.wrap_socket(conn, server_side=True)
+    except (ssl.SSLError, OSError):     # the client refused the certificate
+        sys.exit(0)
     rfile = conn.makefile("rb")
+
+
+def starttls(yes="220 2.0.0 Ready to start TLS\r\n"):
+    """RFC 3207 (RFC 2595 for STLS): yes, then the handshake; the session
+    starts over."""
+    if len(tls_files) != 2:
+        return "454 4.7.0 TLS not available\r\n" if yes[0] == "2" else \
+            "-ERR TLS not available\r\n"
+    send(yes)
+    wrap_tls()
     return ""
 
 
@@ -123,12 +147,28 @@ def auth(args, feed):
             "535 5.7.8 Error: authentication failed\r\n")
 
 
+def pop3_auth(args, feed):
+    """RFC 5034 AUTH LOGIN: two "+ " challenges; the reply to send."""
+    if [a.upper() for a in args] != ["LOGIN"]:
+        return "-ERR unsupported mechanism\r\n"
+    send("+ VXNlcm5hbWU6\r\n")
+    user = unb64(next(feed, ""))
+    send("+ UGFzc3dvcmQ6\r\n")
+    ok = user == b"alice" and unb64(next(feed, "")) == b"secret"
+    return "+OK logged in\r\n" if ok else "-ERR [AUTH] wrong password\r\n"
+
+
 def pop3():
     send("+OK fake POP3 ready\r\n")
-    for line in lines():
+    feed = lines()
+    for line in feed:
         verb = line.split(" ")[0].upper()
         if verb in ("USER", "PASS"):
             send("+OK\r\n")
+        elif verb == "STLS":
+            send(starttls("+OK begin TLS\r\n"))
+        elif verb == "AUTH":
+            send(pop3_auth(line.split(" ")[1:], feed))
         elif verb == "STAT":
             send("+OK 1 42\r\n")
         elif verb == "LIST":
@@ -142,6 +182,9 @@ def pop3():
             send("-ERR [SYS/PERM] unknown command\r\n")
 
 
+if scenario in ("smtps", "pop3s"):
+    wrap_tls()
+    scenario = scenario[:-1]
 if scenario == "smtp":
     smtp()
 elif scenario == "middata":
