@@ -365,6 +365,15 @@ sockets_changed(void *arg)
 		tui_wake(sockets_ctx.tui);
 }
 
+/* The Capture pane got packets: a frame soon (throttled by the screen). */
+static void
+capture_changed(void *arg)
+{
+	(void)arg;
+	if (sockets_ctx.tui != NULL)
+		tui_wake(sockets_ctx.tui);
+}
+
 static void
 start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
 {
@@ -438,6 +447,7 @@ run_tui(struct options *o)
 	pane_storage_attach(loop, &log);
 	pane_capture_attach(loop, &log);
 	pane_capture_source(&o->capture);
+	pane_capture_on_change(capture_changed, NULL);
 	pane_mail_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;

@@ -63,6 +63,8 @@ struct capture_pane {
 static struct loop *attached_loop;
 static struct evlog *attached_log;
 static struct pane_capture_source configured;
+static void (*changed_fn)(void *);
+static void *changed_arg;
 
 void
 pane_capture_attach(struct loop *loop, struct evlog *log)
@@ -75,6 +77,21 @@ void
 pane_capture_source(const struct pane_capture_source *src)
 {
 	configured = *src;
+}
+
+void
+pane_capture_on_change(void (*fn)(void *), void *arg)
+{
+	changed_fn = fn;
+	changed_arg = arg;
+}
+
+static void
+changed(struct capture_pane *v)
+{
+	v->pane->dirty = true;
+	if (changed_fn != NULL)
+		changed_fn(changed_arg);
 }
 
 static bool
@@ -148,7 +165,7 @@ on_packet(const struct capture_pkt *p, void *arg)
 	struct capture_pkt pkt = *p;
 
 	v->seen++;
-	v->pane->dirty = true;		/* the count at least */
+	changed(v);			/* the count at least */
 	pkt.no = v->seen;
 	dissect_packet(pkt.linktype, pkt.data, pkt.caplen, &v->dissect);
 	capture_flows_add(v->flows, &pkt, &v->dissect);
@@ -175,7 +192,7 @@ on_end(struct capture *c, const char *err, void *arg)
 		snprintf(v->status, sizeof v->status, "%s", err);
 		report_error(capture_source(c), err);
 	}
-	v->pane->dirty = true;
+	changed(v);
 }
 
 static void

@@ -26,5 +26,8 @@ struct pane_capture_source {
 
 void	 pane_capture_attach(struct loop *, struct evlog *);
 void	 pane_capture_source(const struct pane_capture_source *);
+/* Called when packets came (the screen then draws a frame soon, at most
+ * its frame rate), so the list moves while they flow. */
+void	 pane_capture_on_change(void (*fn)(void *), void *arg);
 
 #endif
