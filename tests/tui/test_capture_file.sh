@@ -7,21 +7,17 @@
 # o opening a file cut mid-record (the packets before, then libpcap's
 # error) and a file that is no capture (the error, no crash).
 . "$(dirname "$0")/../lib/testlib.sh"
+. "$(dirname "$0")/../lib/tuilib.sh"
 
 SOCK="pl-capfile-$$"
 dir=$(mktemp -d /tmp/pl-capfile-$$.XXXX)
 chmod 755 "$dir"
-tmx() { tmux -u -L "$SOCK" "$@"; }
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	rm -rf "$dir"
 	return 0
 }
 trap cleanup EXIT
-screen() { tmx capture-pane -p -t main; }
-on_screen() { screen | grep -qE -- "$1"; }
-wait_screen() { retry "${2:-5}" on_screen "$1"; }
-keys() { tmx send-keys -t main "$@"; }
 # o, the prefilled path erased, a new one typed, Enter.
 open_path() {
 	keys o
