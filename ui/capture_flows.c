@@ -63,6 +63,10 @@ draw_flow(WINDOW *win, int y, int w, const struct capture_flow *f,
 	sb_init(&b);
 	capture_flow_endpoint(&a, f, false);
 	capture_flow_endpoint(&b, f, true);
+	if (f->icmp != FLOW_PORTS) {
+		sb_addc(&b, ' ');
+		capture_flow_icmp_label(&b, f);
+	}
 	human_rate(capture_flow_rate(f, now), rate, sizeof rate);
 	snprintf(line, sizeof line, "%-5s %-23.23s %-23.23s %9llu %11llu "
 	    "%10s ", capture_flow_proto_name(f, proto, sizeof proto),

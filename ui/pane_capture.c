@@ -123,6 +123,8 @@ close_sources(struct capture_pane *v)
 			    capture_source(v->cap[i]), &st);
 		capture_free(v->cap[i]);
 	}
+	if (v->tick != NULL)
+		event_del(v->tick);	/* only a live capture's flows move */
 	if (v->ncap > 0 && !v->is_file)
 		snprintf(v->status, sizeof v->status, "stopped: %llu packets, "
 		    "%llu dropped", (unsigned long long)v->seen,
@@ -234,6 +236,7 @@ static void
 start_capture(struct capture_pane *v)
 {
 	size_t i, n = configured.nif > 0 ? configured.nif : 1;
+	struct timeval second = { 1, 0 };
 	char why[sizeof v->status];
 
 	if (attached_loop == NULL)
@@ -256,6 +259,8 @@ start_capture(struct capture_pane *v)
 	}
 	if (attached_log != NULL)
 		capture_report_started(attached_log, v->source, v->applied);
+	if (v->tick != NULL)
+		event_add(v->tick, &second);
 }
 
 /* Reads a saved capture into the list and the flows, in batches. */
@@ -291,7 +296,6 @@ static void
 init(struct pane *pane)
 {
 	struct capture_pane *v = calloc(1, sizeof *v);
-	struct timeval second = { 1, 0 };
 
 	if (v == NULL)
 		return;
@@ -315,9 +319,9 @@ init(struct pane *pane)
 		line_set(&v->filter, configured.filter);
 		snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
 	}
-	if (attached_loop != NULL && (v->tick = event_new(
-	    loop_base(attached_loop), -1, EV_PERSIST, on_tick, v)) != NULL)
-		event_add(v->tick, &second);
+	if (attached_loop != NULL)
+		v->tick = event_new(loop_base(attached_loop), -1, EV_PERSIST,
+		    on_tick, v);
 	if (configured.file != NULL)
 		open_file(v, configured.file);
 	else if (configured.start)

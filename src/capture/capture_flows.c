@@ -16,7 +16,7 @@
 #define NIL	(-1)
 
 struct flow_key {
-	uint8_t			 family, proto;
+	uint8_t			 family, proto, icmp;
 	struct capture_flow_end	 lo, hi;	/* lo sorts first */
 };
 
@@ -82,6 +82,15 @@ capture_flows_clear(struct capture_flows *t)
 	t->newest_sec = 0;
 }
 
+/* An echo and its reply are one flow, by id; other messages by type. */
+static void
+icmp_key(struct flow_key *k, struct capture_flow_end *src,
+    struct capture_flow_end *dst, bool echo, uint16_t id, uint8_t type)
+{
+	k->icmp = echo ? FLOW_ICMP_ECHO_ID : FLOW_ICMP_TYPE;
+	src->port = dst->port = echo ? id : type;
+}
+
 /* The endpoints of the packet, or false if it is in no flow. */
 static bool
 packet_key(const struct dissect *d, struct flow_key *k,
@@ -112,13 +121,12 @@ packet_key(const struct dissect *d, struct flow_key *k,
 	} else if ((l = dissect_find(d, DP_TCP)) != NULL) {
 		src->port = l->u.tcp.sport;
 		dst->port = l->u.tcp.dport;
-	} else if ((l = dissect_find(d, DP_ICMP)) != NULL) {
-		/* An echo and its reply are one flow: by id. */
-		src->port = dst->port = l->u.icmp.type == 8 ||
-		    l->u.icmp.type == 0 ? l->u.icmp.id : l->u.icmp.type;
-	} else if ((l = dissect_find(d, DP_ICMPV6)) != NULL)
-		src->port = dst->port = l->u.icmp6.type == 128 ||
-		    l->u.icmp6.type == 129 ? l->u.icmp6.id : l->u.icmp6.type;
+	} else if ((l = dissect_find(d, DP_ICMP)) != NULL)
+		icmp_key(k, src, dst, l->u.icmp.type == 8 ||
+		    l->u.icmp.type == 0, l->u.icmp.id, l->u.icmp.type);
+	else if ((l = dissect_find(d, DP_ICMPV6)) != NULL)
+		icmp_key(k, src, dst, l->u.icmp6.type == 128 ||
+		    l->u.icmp6.type == 129, l->u.icmp6.id, l->u.icmp6.type);
 	if (memcmp(src, dst, sizeof *src) <= 0) {
 		k->lo = *src;
 		k->hi = *dst;
@@ -145,7 +153,8 @@ key_hash(const struct flow_key *k)
 static bool
 flow_matches(const struct capture_flow *f, const struct flow_key *k)
 {
-	if (f->family != k->family || f->proto != k->proto)
+	if (f->family != k->family || f->proto != k->proto ||
+	    f->icmp != k->icmp)
 		return false;
 	return (memcmp(&f->a, &k->lo, sizeof k->lo) == 0 &&
 	    memcmp(&f->b, &k->hi, sizeof k->hi) == 0) ||
@@ -228,6 +237,7 @@ find_or_add(struct capture_flows *t, const struct flow_key *k,
 	memset(&s->flow, 0, sizeof s->flow);
 	s->flow.family = k->family;
 	s->flow.proto = k->proto;
+	s->flow.icmp = k->icmp;
 	s->flow.a = *src;
 	s->flow.b = *dst;
 	s->flow.first = *ts;

@@ -32,9 +32,13 @@ struct capture_flow_end {
 	uint16_t	 port;		/* or the ICMP echo id, or type */
 };
 
+/* What an ICMP flow's "port" holds. */
+enum capture_flow_icmp { FLOW_PORTS, FLOW_ICMP_ECHO_ID, FLOW_ICMP_TYPE };
+
 struct capture_flow {
 	uint8_t			 family;	/* 4 or 6 */
 	uint8_t			 proto;		/* IP protocol number */
+	uint8_t			 icmp;		/* enum capture_flow_icmp */
 	struct capture_flow_end	 a, b;
 	uint64_t		 packets[2];	/* [0]: a to b, [1]: b to a */
 	uint64_t		 bytes[2];

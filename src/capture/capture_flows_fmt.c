@@ -32,6 +32,15 @@ capture_flow_endpoint(struct strbuf *sb, const struct capture_flow *f,
 }
 
 void
+capture_flow_icmp_label(struct strbuf *sb, const struct capture_flow *f)
+{
+	if (f->icmp == FLOW_ICMP_ECHO_ID)
+		sb_printf(sb, "echo id %u", f->a.port);
+	else if (f->icmp == FLOW_ICMP_TYPE)
+		sb_printf(sb, "type %u", f->a.port);
+}
+
+void
 capture_flow_text(struct strbuf *sb, const struct capture_flow *f)
 {
 	char proto[16];
@@ -40,6 +49,10 @@ capture_flow_text(struct strbuf *sb, const struct capture_flow *f)
 	capture_flow_endpoint(sb, f, false);
 	sb_add(sb, " <-> ");
 	capture_flow_endpoint(sb, f, true);
+	if (f->icmp != FLOW_PORTS) {
+		sb_addc(sb, ' ');
+		capture_flow_icmp_label(sb, f);
+	}
 	sb_printf(sb, " packets %llu (%llu/%llu) bytes %llu (%llu/%llu) first ",
 	    (unsigned long long)capture_flow_packets(f),
 	    (unsigned long long)f->packets[0], (unsigned long long)f->packets[1],
@@ -79,8 +92,9 @@ capture_flow_json(struct strbuf *sb, const struct capture_flow *f)
 	sb_add_json_string(sb, capture_flow_proto_name(f, proto, sizeof proto));
 	json_endpoint(sb, "a", f, false);
 	json_endpoint(sb, "b", f, true);
-	if (f->proto == 1 || f->proto == 58)	/* echo id, or the type */
-		json_u64(sb, "icmp_key", f->a.port);
+	if (f->icmp != FLOW_PORTS)
+		json_u64(sb, f->icmp == FLOW_ICMP_ECHO_ID ? "icmp_id" :
+		    "icmp_type", f->a.port);
 	json_u64(sb, "packets", capture_flow_packets(f));
 	json_u64(sb, "bytes", capture_flow_bytes(f));
 	json_u64(sb, "packets_ab", f->packets[0]);

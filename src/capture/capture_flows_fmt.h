@@ -16,6 +16,8 @@
 /* "10.0.0.1:53", "[::1]:53"; ICMP and other protocols: the address. */
 void	 capture_flow_endpoint(struct strbuf *, const struct capture_flow *,
 	     bool b_side);
+/* ICMP: "echo id 7" or "type 3" into sb; nothing for other flows. */
+void	 capture_flow_icmp_label(struct strbuf *, const struct capture_flow *);
 /* "udp 10.0.0.1:40000 <-> 10.0.0.2:53 packets 3 (2/1) bytes 246
  * (104/142) first 12:00:00.000005 last 12:00:02.000007". */
 void	 capture_flow_text(struct strbuf *, const struct capture_flow *);

@@ -14,6 +14,7 @@ dir=$(mktemp -d /tmp/pl-capfile-$$.XXXX)
 chmod 755 "$dir"
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	tmux -L "$SOCK-ascii" kill-server 2>/dev/null
 	rm -rf "$dir"
 	return 0
 }
@@ -73,10 +74,13 @@ check "capture file: the list shows the UDP query and the echo reply" \
 screen >"$PL_OUT/capture-file.screen"
 keys F
 check "capture file: F shows 2 flows, by bytes" wait_screen "2 flows, by bytes"
-check "capture file: the ICMP flow first: 4 packets, 392 bytes" \
-    wait_screen "^│icmp +10\.0\.0\.1 +10\.0\.0\.3 +4 +392 "
+check "capture file: the ICMP flow first: echo id 7, 4 packets, 392 bytes" \
+    wait_screen "^│icmp +10\.0\.0\.1 +10\.0\.0\.3 echo id 7 +4 +392 "
 check "capture file: the UDP flow: 5 packets, 300 bytes" \
     wait_screen "^│udp +10\.0\.0\.1:1000 +10\.0\.0\.2:5300 +5 +300 "
+check "capture file: rates over the last 5 s of the file, sparklines by second" \
+    sh -c "tmux -L $SOCK capture-pane -p -t main | grep -qE '392 +78 B/s +████ +│' &&
+           tmux -L $SOCK capture-pane -p -t main | grep -qE '300 +10 B/s +▆█▆█▆ +│'"
 keys s
 udp_first() { screen | grep -A2 'by packets' | tail -1 | grep -qE '^│udp '; }
 check "capture file: s sorts by packets (UDP first)" retry 3 udp_first
@@ -103,3 +107,12 @@ check "capture file: a missing file says so" \
     wait_screen "$dir/missing.pcap: No such file"
 keys q
 check "capture file: q quits at once (nothing runs), exit 0" wait_screen "EXIT=0" 5
+# --ascii: the same sparklines in ASCII (a second server).
+tmx kill-server
+SOCK="$SOCK-ascii"
+tmx -f /dev/null new-session -d -s main -x 140 -y 40 \
+    "env LC_ALL=C.UTF-8 TERM=screen $PL_BIN --ascii --capture-file $dir/talk.pcap"
+wait_screen "F10Quit" && keys F5 z F
+check "capture file: --ascii draws the sparklines in ASCII" \
+    wait_screen "300 +10 B/s +\*@\*@\* +\|"
+

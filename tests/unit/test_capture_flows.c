@@ -104,10 +104,15 @@ icmp_echoes_meet_by_id(void **state)
 	assert_int_equal(capture_flows_count(t), 3);
 	capture_flows_list(t, f, 4, FLOW_BY_PACKETS, T0);
 	assert_int_equal(f[0]->proto, 1);
+	assert_int_equal(f[0]->icmp, FLOW_ICMP_ECHO_ID);
 	assert_int_equal(f[0]->a.port, 77);
 	assert_int_equal(f[0]->packets[0], 1);
 	assert_int_equal(f[0]->packets[1], 1);
 	assert_int_equal(capture_flows_other(t), 0);
+	/* An echo of id 3 and a message of type 3: two flows. */
+	feed(t, 1, 1, 2, 8, 3, 56, T0, 4);
+	feed(t, 1, 1, 2, 3, 0, 56, T0, 5);
+	assert_int_equal(capture_flows_count(t), 5);
 	capture_flows_free(t);
 }
 
