@@ -60,6 +60,8 @@ struct options {
 	bool		 plaintext;
 	/* The Sockets pane's refresh, seconds (0: the engine's default). */
 	double		 sockets_interval;
+	/* What the Capture pane opens at the start. */
+	struct pane_capture_source capture;
 };
 
 static const char usage_text[] =
@@ -67,6 +69,8 @@ static const char usage_text[] =
     "                 [--room SECRET | --plaintext] [--name N] [--port P]\n"
     "                 [--bind ADDR] [--connect TARGET]\n"
     "                 [--sockets-interval SECONDS]\n"
+    "                 [--capture-iface IF]... [--capture-filter F]\n"
+    "                 [--capture-file FILE]\n"
     "       punchline COMMAND [--help] [ARGS...]\n"
     "\n"
     "With no command, the full-screen lab: Chat, Sockets, Scanner and Capture.\n"
@@ -98,6 +102,14 @@ static const char usage_text[] =
     "                   (TARGET: host, host:port, [v6]:port or host:scan)\n"
     "  --sockets-interval SECONDS\n"
     "                   the Sockets pane's refresh (0.1-3600, default 1)\n"
+    "  --capture-iface IF\n"
+    "                   the Capture pane captures on IF from the start (up to\n"
+    "                   8; default: none until Enter, then every interface)\n"
+    "  --capture-filter F\n"
+    "                   the Capture pane's BPF filter (\"udp port 9\")\n"
+    "  --capture-file FILE\n"
+    "                   the Capture pane reads a pcap or pcapng file instead\n"
+    "                   (needs no privilege)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
 
@@ -353,6 +365,15 @@ sockets_changed(void *arg)
 		tui_wake(sockets_ctx.tui);
 }
 
+/* The Capture pane got packets: a frame soon (throttled by the screen). */
+static void
+capture_changed(void *arg)
+{
+	(void)arg;
+	if (sockets_ctx.tui != NULL)
+		tui_wake(sockets_ctx.tui);
+}
+
 static void
 start_sockets(const struct options *o, struct loop *loop, struct evlog *log)
 {
@@ -425,6 +446,8 @@ run_tui(struct options *o)
 	pane_trace_attach(loop, &log);
 	pane_storage_attach(loop, &log);
 	pane_capture_attach(loop, &log);
+	pane_capture_source(&o->capture);
+	pane_capture_on_change(capture_changed, NULL);
 	pane_mail_attach(loop, &log);
 	tui = tui_new(loop, &log, &cfg);
 	sockets_ctx.tui = tui;
@@ -500,6 +523,24 @@ chat_option(struct options *o, int c, const char *arg)
 	return -1;
 }
 
+static int
+capture_option(struct pane_capture_source *src, int c, const char *arg)
+{
+	if (c == 'f')
+		src->filter = arg;
+	else if (c == 'F')
+		src->file = arg;
+	else if (src->nif == PANE_CAPTURE_MAX_IFS) {
+		fprintf(stderr, "punchline: at most %d --capture-iface\n",
+		    PANE_CAPTURE_MAX_IFS);
+		return -1;
+	} else {
+		src->ifname[src->nif++] = arg;
+		src->start = true;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -516,6 +557,9 @@ main(int argc, char **argv)
 		{ "bind", required_argument, NULL, 'b' },
 		{ "connect", required_argument, NULL, 'c' },
 		{ "sockets-interval", required_argument, NULL, 'I' },
+		{ "capture-iface", required_argument, NULL, 'i' },
+		{ "capture-filter", required_argument, NULL, 'f' },
+		{ "capture-file", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o;
@@ -552,6 +596,10 @@ main(int argc, char **argv)
 			break;
 		case 'n': case 'p': case 'b':
 			if (chat_option(&o, c, optarg) != 0)
+				return 2;
+			break;
+		case 'i': case 'f': case 'F':
+			if (capture_option(&o.capture, c, optarg) != 0)
 				return 2;
 			break;
 		default:

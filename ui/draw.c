@@ -1,4 +1,5 @@
 /* draw.c: text clipped by screen columns, frames and word wrapping. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -18,6 +19,34 @@ bool
 draw_utf8(void)
 {
 	return use_utf8;
+}
+
+void
+draw_sparkline(const float *values, int n, float max, char *out, size_t len)
+{
+	static const char *const bars[] = { "\u2581", "\u2582", "\u2583",
+	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+	static const char ascii[] = "_.-=+*#@";
+	size_t at = 0;
+	int i, level;
+
+	if (len == 0)
+		return;
+	out[0] = '\0';
+	for (i = 0; i < n && at + 4 < len; i++) {
+		level = values[i] < 0 || max <= 0 ? -1 :
+		    (int)(values[i] / max * 7.99f);
+		if (level > 7)
+			level = 7;
+		if (level < 0)
+			out[at++] = ' ';
+		else if (use_utf8)
+			at += (size_t)snprintf(out + at, len - at, "%s",
+			    bars[level]);
+		else
+			out[at++] = ascii[level];
+		out[at] = '\0';
+	}
 }
 
 /* Bytes of s that fit in maxcols columns, and the columns they take. */

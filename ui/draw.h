@@ -3,6 +3,7 @@
 #define UI_DRAW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <curses.h>
 
 /* Line drawing with Unicode box characters, or ASCII when false. */
@@ -14,6 +15,10 @@ int	 draw_text(WINDOW *, int y, int x, int maxcols, int attr, const char *s);
 int	 draw_width(const char *s);
 /* A border round the whole window with the title set into its top edge. */
 void	 draw_frame(WINDOW *, const char *title, bool focused);
+/* n values as a sparkline into out (NUL-terminated): bars U+2581..U+2588
+ * scaled to max, or "_.-=+*#@" in ASCII; a negative value is a gap. */
+void	 draw_sparkline(const float *values, int n, float max, char *out,
+	     size_t len);
 /* Word-wraps s into the window from row y; returns the next free row. */
 int	 draw_wrapped(WINDOW *, int y, int attr, const char *s);
 

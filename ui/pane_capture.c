@@ -1,14 +1,17 @@
 /*
- * pane_capture.c: the Capture pane. Enter starts a live capture on every
- * interface ("any") through src/capture (the engine `punchline capture`
- * uses) and again stops it; "/" edits the BPF filter, which Enter applies.
+ * pane_capture.c: the Capture pane. Enter starts a live capture through
+ * src/capture (the engine `punchline capture` uses) on every interface
+ * ("any"), or on those --capture-iface names, and again stops it; "/"
+ * edits the BPF filter, which Enter applies; o opens a pcap or pcapng file
+ * by its path instead (no privilege needed), as --capture-file does.
  * The list shows the last packets kept in the engine's ring (number, time,
  * source, destination, protocol, length and the tcpdump-like summary),
  * coloured by protocol; below it, the selected packet's layers (the detail
  * tree) or, with x, its bytes in hex and ASCII. Follow mode keeps the
  * newest packet selected; moving the selection leaves it, End comes back.
  * p pauses (packets are counted, not kept); w saves the ring to a pcap;
- * d shows the ladder of mesh datagrams instead (capture_ladder.c; l is
+ * F shows the flows instead (capture_flows.c: Enter there filters the
+ * list on one); d the ladder of mesh datagrams (capture_ladder.c; l is
  * the global layout key).
  */
 #include <stdio.h>
@@ -19,11 +22,13 @@
 #include "../protocols/dissect.h"
 #include "../src/capture/capture.h"
 #include "../src/capture/capture_events.h"
+#include "../src/capture/capture_flows.h"
 #include "../src/capture/capture_fmt.h"
 #include "../src/capture/capture_json.h"
 #include "../src/capture/capture_ring.h"
 #include "../src/capture/capture_text.h"
 #include "../src/core/loop.h"
+#include "capture_flows.h"
 #include "capture_ladder.h"
 #include "draw.h"
 #include "edit_keys.h"
@@ -33,22 +38,33 @@
 #include "theme.h"
 
 #define RING_PACKETS	CAPTURE_RING_DEFAULT
+#define SOURCE_MAX	512
 
 struct capture_pane {
-	struct capture		*cap;
+	struct capture		*cap[PANE_CAPTURE_MAX_IFS];
+	size_t			 ncap;
+	bool			 is_file, file_ended;
+	char			 source[SOURCE_MAX];	/* "any", "lo, eth0", a path */
 	struct capture_ring	*ring;
-	struct line_edit	 filter;
+	struct capture_flows	*flows;
+	struct capture_flows_view *fview;
+	struct line_edit	 filter, path;
 	char			 applied[LINE_MAX_BYTES + 1];
-	bool			 editing, paused, follow, hex, ladder;
+	bool			 editing, opening, paused, follow, hex, ladder;
+	bool			 flows_shown;
 	size_t			 selected;	/* index in the ring */
 	uint64_t		 seen, unkept;
 	char			 status[CAPTURE_ERR_MAX + 64];
 	struct pane		*pane;
-	struct dissect		 dissect;	/* scratch, for drawing */
+	struct event		*tick;		/* the flows' sparklines move */
+	struct dissect		 dissect;	/* scratch */
 };
 
 static struct loop *attached_loop;
 static struct evlog *attached_log;
+static struct pane_capture_source configured;
+static void (*changed_fn)(void *);
+static void *changed_arg;
 
 void
 pane_capture_attach(struct loop *loop, struct evlog *log)
@@ -57,40 +73,74 @@ pane_capture_attach(struct loop *loop, struct evlog *log)
 	attached_log = log;
 }
 
-static void
-init(struct pane *pane)
+void
+pane_capture_source(const struct pane_capture_source *src)
 {
-	struct capture_pane *v = calloc(1, sizeof *v);
+	configured = *src;
+}
 
-	if (v == NULL)
-		return;
-	if ((v->ring = capture_ring_new(RING_PACKETS)) == NULL) {
-		free(v);
-		return;
-	}
-	pane->data = v;
-	v->pane = pane;
-	v->follow = true;
-	line_init(&v->filter);
-	snprintf(v->status, sizeof v->status, "Enter captures on every "
-	    "interface; / sets a filter first (e.g. udp port 12345).");
+void
+pane_capture_on_change(void (*fn)(void *), void *arg)
+{
+	changed_fn = fn;
+	changed_arg = arg;
 }
 
 static void
-stop_capture(struct capture_pane *v)
+changed(struct capture_pane *v)
+{
+	v->pane->dirty = true;
+	if (changed_fn != NULL)
+		changed_fn(changed_arg);
+}
+
+static bool
+live_running(const struct capture_pane *v)
+{
+	return v->ncap > 0 && !v->is_file;
+}
+
+static void
+report_error(const char *source, const char *err)
+{
+	if (attached_log != NULL)
+		capture_report_error(attached_log, source, err);
+}
+
+/* Closes every handle; a live one reports its pcap_stats first. */
+static void
+close_sources(struct capture_pane *v)
 {
 	struct capture_stats st;
+	uint64_t dropped = 0;
+	size_t i;
 
-	if (v->cap == NULL)
-		return;
-	capture_get_stats(v->cap, &st);
-	if (attached_log != NULL)
-		capture_report_stats(attached_log, capture_source(v->cap), &st);
-	snprintf(v->status, sizeof v->status, "stopped: %llu packets, "
-	    "%llu dropped", (unsigned long long)v->seen,
-	    (unsigned long long)st.dropped);
-	capture_free(v->cap);
-	v->cap = NULL;
+	for (i = 0; i < v->ncap; i++) {
+		capture_get_stats(v->cap[i], &st);
+		dropped += st.dropped;
+		if (!v->is_file && attached_log != NULL)
+			capture_report_stats(attached_log,
+			    capture_source(v->cap[i]), &st);
+		capture_free(v->cap[i]);
+	}
+	if (v->tick != NULL)
+		event_del(v->tick);	/* only a live capture's flows move */
+	if (v->ncap > 0 && !v->is_file)
+		snprintf(v->status, sizeof v->status, "stopped: %llu packets, "
+		    "%llu dropped", (unsigned long long)v->seen,
+		    (unsigned long long)dropped);
+	v->ncap = 0;
+}
+
+static void
+on_tick(evutil_socket_t fd, short what, void *arg)
+{
+	struct capture_pane *v = arg;
+
+	(void)fd;
+	(void)what;
+	if (v->flows_shown && live_running(v))
+		v->pane->dirty = true;
 }
 
 static void
@@ -100,8 +150,12 @@ free_pane(struct pane *pane)
 
 	if (v == NULL)
 		return;
-	stop_capture(v);
+	close_sources(v);
+	if (v->tick != NULL)
+		event_free(v->tick);
 	capture_ring_free(v->ring);
+	capture_flows_free(v->flows);
+	free(v->fview);
 	free(v);
 	pane->data = NULL;
 }
@@ -113,19 +167,20 @@ on_packet(const struct capture_pkt *p, void *arg)
 	struct capture_pkt pkt = *p;
 
 	v->seen++;
-	v->pane->dirty = true;		/* the count at least */
+	changed(v);			/* the count at least */
+	pkt.no = v->seen;
+	dissect_packet(pkt.linktype, pkt.data, pkt.caplen, &v->dissect);
+	capture_flows_add(v->flows, &pkt, &v->dissect);
 	if (v->paused) {
 		v->unkept++;
 		return;
 	}
-	pkt.no = v->seen;
 	capture_ring_push(v->ring, &pkt);
 	if (v->follow)
 		v->selected = capture_ring_count(v->ring) - 1;
 	else if (v->selected > 0 &&
 	    capture_ring_count(v->ring) == capture_ring_capacity(v->ring))
 		v->selected--;		/* the oldest went: stay on ours */
-	v->pane->dirty = true;
 }
 
 static void
@@ -133,54 +188,144 @@ on_end(struct capture *c, const char *err, void *arg)
 {
 	struct capture_pane *v = arg;
 
+	if (v->is_file)
+		v->file_ended = true;
 	if (err != NULL) {
 		snprintf(v->status, sizeof v->status, "%s", err);
-		if (attached_log != NULL)
-			capture_report_error(attached_log, capture_source(c),
-			    err);
+		report_error(capture_source(c), err);
 	}
-	v->pane->dirty = true;
+	changed(v);
 }
 
 static void
-start_capture(struct capture_pane *v)
+reset_view(struct capture_pane *v)
 {
-	char err[CAPTURE_ERR_MAX];
-
-	if (attached_loop == NULL)
-		return;
-	if ((v->cap = capture_open_live("any", CAPTURE_SNAPLEN_DEFAULT, err,
-	    sizeof err)) == NULL ||
-	    (v->applied[0] != '\0' &&
-	    capture_set_filter(v->cap, v->applied, err, sizeof err) != 0) ||
-	    capture_start(v->cap, loop_base(attached_loop), on_packet, on_end,
-	    v, err, sizeof err) != 0) {
-		snprintf(v->status, sizeof v->status, "%s", err);
-		if (attached_log != NULL)
-			capture_report_error(attached_log, "any", err);
-		capture_free(v->cap);
-		v->cap = NULL;
-		return;
-	}
-	if (attached_log != NULL)
-		capture_report_started(attached_log, "any", v->applied);
 	capture_ring_clear(v->ring);
+	capture_flows_clear(v->flows);
 	v->seen = v->unkept = v->selected = 0;
 	v->follow = true;
 	v->status[0] = '\0';
 }
 
+/* Opens, filters and starts one more handle; false with the status set. */
+static bool
+add_source(struct capture_pane *v, const char *name, bool file)
+{
+	char err[CAPTURE_ERR_MAX];
+	struct capture *c;
+
+	c = file ? capture_open_file(name, err, sizeof err) :
+	    capture_open_live(name, CAPTURE_SNAPLEN_DEFAULT, err, sizeof err);
+	if (c != NULL && ((v->applied[0] != '\0' &&
+	    capture_set_filter(c, v->applied, err, sizeof err) != 0) ||
+	    capture_start(c, loop_base(attached_loop), on_packet, on_end, v,
+	    err, sizeof err) != 0)) {
+		capture_free(c);
+		c = NULL;
+	}
+	if (c == NULL) {
+		snprintf(v->status, sizeof v->status, "%s", err);
+		report_error(name, err);
+		return false;
+	}
+	v->cap[v->ncap++] = c;
+	return true;
+}
+
+static void
+start_capture(struct capture_pane *v)
+{
+	size_t i, n = configured.nif > 0 ? configured.nif : 1;
+	struct timeval second = { 1, 0 };
+	char why[sizeof v->status];
+
+	if (attached_loop == NULL)
+		return;
+	close_sources(v);
+	reset_view(v);
+	v->is_file = false;
+	v->source[0] = '\0';
+	for (i = 0; i < n; i++) {
+		snprintf(v->source + strlen(v->source), sizeof v->source -
+		    strlen(v->source), "%s%s", i > 0 ? ", " : "",
+		    configured.nif > 0 ? configured.ifname[i] : "any");
+		if (!add_source(v, configured.nif > 0 ? configured.ifname[i] :
+		    "any", false)) {
+			snprintf(why, sizeof why, "%s", v->status);
+			close_sources(v);	/* the ones opened before */
+			snprintf(v->status, sizeof v->status, "%s", why);
+			return;
+		}
+	}
+	if (attached_log != NULL)
+		capture_report_started(attached_log, v->source, v->applied);
+	if (v->tick != NULL)
+		event_add(v->tick, &second);
+}
+
+/* Reads a saved capture into the list and the flows, in batches. */
+static void
+open_file(struct capture_pane *v, const char *path)
+{
+	char name[SOURCE_MAX];
+
+	if (attached_loop == NULL)
+		return;
+	snprintf(name, sizeof name, "%s", path);	/* path may be source */
+	close_sources(v);
+	reset_view(v);
+	v->is_file = true;
+	v->file_ended = false;
+	snprintf(v->source, sizeof v->source, "%s", name);
+	if (!add_source(v, name, true))
+		v->is_file = false;
+}
+
 static void
 apply_filter(struct capture_pane *v)
 {
-	bool running = v->cap != NULL;
-
 	snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
 	v->editing = false;
-	if (running) {
-		stop_capture(v);
+	if (v->ncap > 0 && v->is_file)
+		open_file(v, v->source);
+	else if (v->ncap > 0)
 		start_capture(v);
+}
+
+static void
+init(struct pane *pane)
+{
+	struct capture_pane *v = calloc(1, sizeof *v);
+
+	if (v == NULL)
+		return;
+	if ((v->ring = capture_ring_new(RING_PACKETS)) == NULL ||
+	    (v->flows = capture_flows_new(0)) == NULL ||
+	    (v->fview = calloc(1, sizeof *v->fview)) == NULL) {
+		capture_ring_free(v->ring);
+		capture_flows_free(v->flows);
+		free(v);
+		return;
 	}
+	pane->data = v;
+	v->pane = pane;
+	v->follow = true;
+	line_init(&v->filter);
+	line_init(&v->path);
+	snprintf(v->status, sizeof v->status, "Enter captures on every "
+	    "interface; / sets a filter first (e.g. udp port 12345); o opens "
+	    "a pcap file.");
+	if (configured.filter != NULL) {
+		line_set(&v->filter, configured.filter);
+		snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
+	}
+	if (attached_loop != NULL)
+		v->tick = event_new(loop_base(attached_loop), -1, EV_PERSIST,
+		    on_tick, v);
+	if (configured.file != NULL)
+		open_file(v, configured.file);
+	else if (configured.start)
+		start_capture(v);
 }
 
 static void
@@ -378,31 +523,71 @@ draw_hex(WINDOW *win, int y, int rows, int w, const struct capture_pkt *p)
 static void
 draw_status(struct capture_pane *v, WINDOW *win, int w)
 {
+	char line[SOURCE_MAX + LINE_MAX_BYTES + CAPTURE_ERR_MAX + 256];
 	struct capture_stats st;
-	char line[LINE_MAX_BYTES + CAPTURE_ERR_MAX + 256];
+	uint64_t dropped = 0;
+	size_t i;
 
-	if (v->cap == NULL) {
+	if (v->ncap == 0) {
 		draw_text(win, 1, 0, w, theme_attr(ROLE_WARNING), v->status);
 		return;
 	}
-	capture_get_stats(v->cap, &st);
-	snprintf(line, sizeof line, "capturing on any%s%s: %llu packets, "
-	    "%llu dropped%s%s%s", v->applied[0] != '\0' ? ", filter " : "",
-	    v->applied, (unsigned long long)v->seen,
-	    (unsigned long long)st.dropped, v->paused ? ", PAUSED" : "",
-	    v->follow ? ", following" : "", v->status[0] != '\0' ? " | " : "");
-	snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
-	    v->status);
-	draw_text(win, 1, 0, w, theme_attr(ROLE_STATUS), line);
+	for (i = 0; i < v->ncap; i++) {
+		capture_get_stats(v->cap[i], &st);
+		dropped += st.dropped;
+	}
+	snprintf(line, sizeof line, "%s %s%s%s: %llu packets", v->is_file ?
+	    "file" : "capturing on", v->source, v->applied[0] != '\0' ?
+	    ", filter " : "", v->applied, (unsigned long long)v->seen);
+	if (v->is_file)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
+		    v->file_ended ? "" : ", reading");
+	else
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    ", %llu dropped", (unsigned long long)dropped);
+	snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s%s%s",
+	    v->paused ? ", PAUSED" : "", v->follow ? ", following" : "",
+	    v->status[0] != '\0' ? " | " : "", v->status);
+	draw_text(win, 1, 0, w, theme_attr(v->is_file && v->status[0] != '\0' ?
+	    ROLE_WARNING : ROLE_STATUS), line);
+}
+
+/* The first row: the filter, or the path being typed after o. */
+static void
+draw_input(struct capture_pane *v, WINDOW *win, int w)
+{
+	const struct line_edit *le = v->opening ? &v->path : &v->filter;
+	bool active = v->opening || v->editing;
+	char shown[64];
+	int x;
+
+	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), v->opening ?
+	    "File   " : "Filter ");
+	snprintf(shown, sizeof shown, "%-30.30s", le->buf);
+	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) | (active ?
+	    A_REVERSE : A_UNDERLINE), shown);
+	if (active && le->cursor < 30)
+		mvwchgat(win, 0, x + (int)le->cursor, 1, A_NORMAL, 0, NULL);
+	x += 32;
+	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->opening ?
+	    "Enter: open  Esc: cancel" : v->editing ?
+	    "Enter: apply  Esc: done" : live_running(v) ? "Enter: stop" :
+	    "Enter: start  o: open a file  F: flows");
+}
+
+static int64_t
+flows_now(const struct capture_pane *v)
+{
+	return live_running(v) ? (int64_t)time(NULL) :
+	    capture_flows_newest(v->flows);
 }
 
 static void
 draw(struct pane *pane, WINDOW *win)
 {
 	struct capture_pane *v = pane->data;
-	int h = getmaxy(win), w = getmaxx(win), x, list_rows;
+	int h = getmaxy(win), w = getmaxx(win), list_rows;
 	const struct capture_pkt *sel;
-	char shown[64];
 
 	if (v == NULL || h < 1 || w < 1)
 		return;
@@ -411,17 +596,13 @@ draw(struct pane *pane, WINDOW *win)
 		    "Capture: too small (z zooms)");
 		return;
 	}
-	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), "Filter ");
-	snprintf(shown, sizeof shown, "%-30.30s", v->filter.buf);
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) | (v->editing ?
-	    A_REVERSE : A_UNDERLINE), shown);
-	if (v->editing && v->filter.cursor < 30)
-		mvwchgat(win, 0, x + (int)v->filter.cursor, 1, A_NORMAL, 0, NULL);
-	x += 32;
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->editing ?
-	    "Enter: apply  Esc: done" : v->cap != NULL ? "Enter: stop" :
-	    "Enter: start");
+	draw_input(v, win, w);
 	draw_status(v, win, w);
+	if (v->flows_shown) {
+		capture_flows_draw(win, 2, h - 2, w, v->flows, v->fview,
+		    flows_now(v));
+		return;
+	}
 	if (v->ladder) {
 		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect);
 		return;
@@ -451,6 +632,24 @@ edit_filter(struct capture_pane *v, int ch)
 	return edit_keys(&v->filter, ch, 255, false);
 }
 
+static bool
+edit_path(struct capture_pane *v, int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER:
+		v->opening = false;
+		if (v->path.len > 0) {
+			v->flows_shown = v->ladder = false;
+			open_file(v, v->path.buf);
+		}
+		return true;
+	case 27:
+		v->opening = false;
+		return true;
+	}
+	return edit_keys(&v->path, ch, SOURCE_MAX - 1, true);
+}
+
 static void
 move_selection(struct capture_pane *v, long by)
 {
@@ -463,6 +662,40 @@ move_selection(struct capture_pane *v, long by)
 	v->follow = v->selected == n - 1 && by > 0;
 }
 
+/* Enter on a flow: its filter becomes the list's, and the list shows. */
+static void
+filter_on_flow(struct capture_pane *v)
+{
+	struct strbuf bpf;
+
+	sb_init(&bpf);
+	if (capture_flows_filter(v->fview, v->flows, flows_now(v), &bpf)) {
+		line_set(&v->filter, bpf.buf);
+		v->flows_shown = false;
+		apply_filter(v);
+	}
+	sb_free(&bpf);
+}
+
+static bool
+flows_key(struct pane *pane, struct capture_pane *v, int ch)
+{
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		filter_on_flow(v);
+		return true;
+	}
+	return capture_flows_key(v->fview, v->flows, ch, pane->h / 2);
+}
+
+static bool
+open_prompt(struct capture_pane *v)
+{
+	v->opening = true;
+	v->editing = false;
+	line_set(&v->path, v->is_file ? v->source : "");
+	return true;
+}
+
 static bool
 text(struct pane *pane, int ch)
 {
@@ -471,19 +704,25 @@ text(struct pane *pane, int ch)
 	if (v == NULL)
 		return false;
 	pane->dirty = true;
+	if (v->opening)
+		return edit_path(v, ch);
 	if (v->editing)
 		return edit_filter(v, ch);
+	if (v->flows_shown && flows_key(pane, v, ch))
+		return true;
 	switch (ch) {
 	case '\n': case '\r': case KEY_ENTER:
-		if (v->cap != NULL)
-			stop_capture(v);
+		if (live_running(v))
+			close_sources(v);
 		else
 			start_capture(v);
 		return true;
 	case '/':	v->editing = true; return true;
+	case 'o':	return open_prompt(v);
+	case 'F':	v->flows_shown = !v->flows_shown; return true;
 	case 'p':	v->paused = !v->paused; return true;
 	case 'x':	v->hex = !v->hex; return true;
-	case 'd':	v->ladder = !v->ladder; return true;
+	case 'd':	v->ladder = !v->ladder; v->flows_shown = false; return true;
 	case 'w':	save_ring(v); return true;
 	case KEY_UP:	move_selection(v, -1); return true;
 	case KEY_DOWN:	move_selection(v, 1); return true;
@@ -503,17 +742,21 @@ busy(struct pane *pane)
 {
 	struct capture_pane *v = pane->data;
 
-	return v != NULL && v->cap != NULL ? "a capture is running" : NULL;
+	return v != NULL && live_running(v) ? "a capture is running" : NULL;
 }
 
 static const struct key_binding keys[] = {
-	{ '\n', 0, NULL, "start capturing on every interface (or stop)" },
+	{ '\n', 0, NULL, "start capturing (every interface, or --capture-iface) "
+	    "or stop; in the flows view: filter the list on the selected flow" },
 	{ '/', 0, NULL, "edit the BPF filter (Enter applies it, Esc leaves)" },
-	{ KEY_UP, 0, NULL, "select a packet (Down too; leaves follow mode)" },
+	{ 'o', 0, NULL, "open a pcap or pcapng file: type its path, Enter" },
+	{ KEY_UP, 0, NULL, "select a packet or flow (Down too; leaves follow mode)" },
 	{ KEY_PPAGE, 0, NULL, "a page of packets up (PgDn: down)" },
 	{ KEY_END, 0, NULL, "follow the newest packet again (f too)" },
 	{ 'p', 0, NULL, "pause: packets are counted, not kept (again: go on)" },
 	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
+	{ 'F', 0, NULL, "the flows: endpoints, packets, bytes, rate (again: the list)" },
+	{ 's', 0, NULL, "in the flows view: sort by bytes, packets or rate" },
 	{ 'd', 0, NULL, "the ladder diagram of mesh datagrams (again: the list)" },
 	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },

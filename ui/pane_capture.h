@@ -1,13 +1,33 @@
 /*
- * pane_capture.h: main hands the Capture pane the loop its live capture
- * runs on and the event log it reports into, before the screen starts.
+ * pane_capture.h: main hands the Capture pane the loop its capture runs
+ * on and the event log it reports into, and what to open at the start
+ * (--capture-iface, --capture-filter, --capture-file), before the screen
+ * starts.
  */
 #ifndef UI_PANE_CAPTURE_H
 #define UI_PANE_CAPTURE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PANE_CAPTURE_MAX_IFS	8
+
 struct loop;
 struct evlog;
 
+/* The strings must outlive the pane (argv does). */
+struct pane_capture_source {
+	const char	*ifname[PANE_CAPTURE_MAX_IFS];	/* none: "any" */
+	size_t		 nif;
+	const char	*filter;	/* NULL: none */
+	const char	*file;		/* read this instead of capturing */
+	bool		 start;		/* capture live from the start */
+};
+
 void	 pane_capture_attach(struct loop *, struct evlog *);
+void	 pane_capture_source(const struct pane_capture_source *);
+/* Called when packets came (the screen then draws a frame soon, at most
+ * its frame rate), so the list moves while they flow. */
+void	 pane_capture_on_change(void (*fn)(void *), void *arg);
 
 #endif

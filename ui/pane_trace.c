@@ -158,32 +158,21 @@ on_event(struct pane *pane, const struct ev *ev)
 static void
 sparkline(const struct spark *sp, int width, char *out, size_t len)
 {
-	static const char *const bars[] = { "\u2581", "\u2582", "\u2583",
-	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
-	static const char ascii[] = "_.-=+*#@";
 	unsigned n = sp->n < SPARK ? sp->n : SPARK, i, from;
-	float worst = 0, r;
-	size_t at = 0;
-	int level;
+	float worst = 0, values[SPARK];
 
 	out[0] = '\0';
 	if (width > (int)n)
 		width = (int)n;
+	if (width <= 0)
+		return;
 	from = sp->n - (unsigned)width;
-	for (i = from; i < sp->n; i++)
+	for (i = from; i < sp->n; i++) {
+		values[i - from] = sp->rtt[i % SPARK];
 		if (sp->rtt[i % SPARK] > worst)
 			worst = sp->rtt[i % SPARK];
-	for (i = from; i < sp->n && at + 4 < len; i++) {
-		r = sp->rtt[i % SPARK];
-		level = r < 0 || worst <= 0 ? -1 : (int)(r / worst * 7.99f);
-		if (level < 0)
-			out[at++] = ' ';
-		else if (draw_utf8())
-			at += (size_t)snprintf(out + at, len - at, "%s", bars[level]);
-		else
-			out[at++] = ascii[level];
-		out[at] = '\0';
 	}
+	draw_sparkline(values, width, worst, out, len);
 }
 
 static void

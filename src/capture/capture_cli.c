@@ -22,6 +22,8 @@
 #include "capture.h"
 #include "capture_cli.h"
 #include "capture_events.h"
+#include "capture_flows.h"
+#include "capture_flows_fmt.h"
 #include "capture_json.h"
 #include "capture_ring.h"
 #include "capture_tcpseq.h"
@@ -31,7 +33,8 @@
 
 const char capture_cli_usage[] =
     "usage: punchline capture [-i IF]... [-f FILTER] [-r FILE] [-w FILE]\n"
-    "                         [-c COUNT] [--snaplen N] [--ring N] [-S] [--json]\n"
+    "                         [-c COUNT] [--snaplen N] [--ring N] [-S] [--flows]\n"
+    "                         [--json]\n"
     "-i IF: a live capture on IF (\"any\", the default, is every interface);\n"
     "       up to 8 -i at once. Needs CAP_NET_RAW.\n"
     "-r FILE: read a pcap or pcapng file (\"-\": stdin) instead; any user.\n"
@@ -42,6 +45,9 @@ const char capture_cli_usage[] =
     "--ring N: keep the last N packets in memory; with -w, write only those,\n"
     "       at the end (a flight recorder). Says the ring's size on stderr.\n"
     "-S: absolute TCP sequence numbers (default: relative, as tcpdump).\n"
+    "--flows: instead of the packets, at the end one line per flow (protocol,\n"
+    "       both endpoints, packets and bytes in all and each way, first and\n"
+    "       last packet), the most bytes first; with --json \"flow\" objects.\n"
     "--json: one JSON object per packet and line, with the decoded layers.\n";
 
 struct capture_args {
@@ -49,7 +55,7 @@ struct capture_args {
 	size_t		 nif;
 	const char	*filter, *read, *write;
 	long		 count, snaplen, ring;
-	bool		 json, absolute;
+	bool		 json, absolute, flows;
 };
 
 struct run {
@@ -63,6 +69,7 @@ struct run {
 	struct dissect	 dissect;
 	struct capture_ring *ring;	/* --ring, or NULL */
 	struct tcpseq	*seqs;		/* NULL with -S */
+	struct capture_flows *flows;	/* --flows, or NULL */
 	int		 status;
 };
 
@@ -86,6 +93,7 @@ parse_option(int c, struct capture_args *a)
 	case 'w':	a->write = optarg; return -1;
 	case 'j':	a->json = true; return -1;
 	case 'S':	a->absolute = true; return -1;
+	case 'F':	a->flows = true; return -1;
 	case 'c':
 		if (cli_number(optarg, 1, 2000000000L, &a->count) != 0)
 			return usage_error("-c '%s': want a count of 1 or more",
@@ -114,6 +122,7 @@ parse_args(int argc, char **argv, struct capture_args *a)
 		{ "json", no_argument, NULL, 'j' },
 		{ "snaplen", required_argument, NULL, 's' },
 		{ "ring", required_argument, NULL, 'R' },
+		{ "flows", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -149,6 +158,39 @@ stop_all(struct run *r)
 }
 
 static void
+print_packet(struct run *r, const struct capture_pkt *pkt,
+    enum decode_status st)
+{
+	sb_reset(&r->line);
+	if (r->json)
+		capture_json_packet(&r->line, pkt, &r->dissect, st);
+	else
+		capture_text_line(&r->line, pkt, &r->dissect, r->seqs);
+	sb_addc(&r->line, '\n');
+	fwrite(r->line.buf, 1, r->line.len, stdout);
+}
+
+/* --flows: the table at the end, the most bytes first. */
+static void
+print_flows(struct run *r)
+{
+	static const struct capture_flow *list[CAPTURE_FLOWS_MAX];
+	size_t i, n;
+
+	n = capture_flows_list(r->flows, list, CAPTURE_FLOWS_MAX,
+	    FLOW_BY_BYTES, capture_flows_newest(r->flows));
+	for (i = 0; i < n; i++) {
+		sb_reset(&r->line);
+		if (r->json)
+			capture_flow_json(&r->line, list[i]);
+		else
+			capture_flow_text(&r->line, list[i]);
+		sb_addc(&r->line, '\n');
+		fwrite(r->line.buf, 1, r->line.len, stdout);
+	}
+}
+
+static void
 on_packet(const struct capture_pkt *p, void *arg)
 {
 	struct run *r = arg;
@@ -161,13 +203,10 @@ on_packet(const struct capture_pkt *p, void *arg)
 	if (r->ring != NULL && !capture_ring_push(r->ring, &pkt))
 		r->status = 1;
 	st = dissect_packet(pkt.linktype, pkt.data, pkt.caplen, &r->dissect);
-	sb_reset(&r->line);
-	if (r->json)
-		capture_json_packet(&r->line, &pkt, &r->dissect, st);
+	if (r->flows != NULL)
+		capture_flows_add(r->flows, &pkt, &r->dissect);
 	else
-		capture_text_line(&r->line, &pkt, &r->dissect, r->seqs);
-	sb_addc(&r->line, '\n');
-	fwrite(r->line.buf, 1, r->line.len, stdout);
+		print_packet(r, &pkt, st);
 	if (r->limit != 0 && r->no >= r->limit)
 		stop_all(r);
 }
@@ -324,9 +363,15 @@ run_capture(const struct capture_args *a)
 		fprintf(stderr, "punchline capture: no memory for the ring\n");
 		return 1;
 	}
+	if (a->flows && (r.flows = capture_flows_new(0)) == NULL) {
+		fprintf(stderr, "punchline capture: no memory for the flows\n");
+		capture_ring_free(r.ring);
+		return 1;
+	}
 	if (!a->json && !a->absolute && (r.seqs = tcpseq_new()) == NULL) {
 		fprintf(stderr, "punchline capture: out of memory\n");
 		capture_ring_free(r.ring);
+		capture_flows_free(r.flows);
 		return 1;
 	}
 	if ((r.loop = loop_new()) == NULL || evlog_init(&r.log, 64) != 0) {
@@ -334,6 +379,7 @@ run_capture(const struct capture_args *a)
 		loop_free(r.loop);
 		capture_ring_free(r.ring);
 		tcpseq_free(r.seqs);
+		capture_flows_free(r.flows);
 		return 1;
 	}
 	evlog_subscribe(&r.log, stderr_consumer, NULL);
@@ -353,6 +399,8 @@ run_capture(const struct capture_args *a)
 		loop_run(r.loop);
 		if (tick != NULL)
 			event_free(tick);
+		if (r.flows != NULL)
+			print_flows(&r);
 		fflush(stdout);
 		if (r.live)
 			report_stats(&r);
@@ -365,6 +413,7 @@ run_capture(const struct capture_args *a)
 	evlog_free(&r.log);
 	capture_ring_free(r.ring);
 	tcpseq_free(r.seqs);
+	capture_flows_free(r.flows);
 	sb_free(&r.line);
 	fflush(stdout);
 	return r.status;

@@ -6,6 +6,7 @@
 # reads, d draws the ladder of a mesh chat between two peers, and
 # quitting while capturing asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
+. "$(dirname "$0")/../lib/tuilib.sh"
 
 if ! is_root; then
 	skip "capture pane" "needs root for a namespace and live capture"
@@ -14,17 +15,12 @@ fi
 SOCK="pl-capui-$$"
 ns="pl-capui-$$"
 save_dir=$PL_OUT/capture-pane
-tmx() { tmux -u -L "$SOCK" "$@"; }
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	ip netns del "$ns" 2>/dev/null
 	return 0
 }
 trap cleanup EXIT
-screen() { tmx capture-pane -p -t main; }
-on_screen() { screen | grep -qE -- "$1"; }
-wait_screen() { retry "${2:-5}" on_screen "$1"; }
-keys() { tmx send-keys -t main "$@"; }
 inns() { ip netns exec "$ns" "$@"; }
 
 ip netns add "$ns" || { fail "capture pane: create namespace"; exit 0; }

@@ -1,7 +1,10 @@
 /*
- * udpflood N: sends N 64-byte UDP datagrams to 127.0.0.1:9 as fast as
- * sendmmsg allows (batches of 64) and prints the rate achieved. For the
- * live capture benchmark only: loopback, inside the benchmark's namespace.
+ * udpflood N [RATE]: sends N 64-byte UDP datagrams to 127.0.0.1:9 in
+ * sendmmsg batches of 64, as fast as it can or, with RATE, at RATE
+ * datagrams a second (each batch waits for its time, so the rate holds
+ * over any stretch longer than a batch), and prints the rate achieved.
+ * For the live capture benchmarks only: loopback, inside the benchmark's
+ * namespace.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -15,6 +18,22 @@
 
 #define BATCH	64
 
+/* Sleeps until the time the sent-th datagram is due at rate a second. */
+static void
+wait_turn(const struct timespec *t0, long sent, long rate)
+{
+	struct timespec due = *t0;
+	long long ns = (long long)sent * 1000000000LL / rate;
+
+	due.tv_sec += (time_t)(ns / 1000000000LL);
+	due.tv_nsec += (long)(ns % 1000000000LL);
+	if (due.tv_nsec >= 1000000000L) {
+		due.tv_sec++;
+		due.tv_nsec -= 1000000000L;
+	}
+	clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &due, NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -23,12 +42,13 @@ main(int argc, char **argv)
 	struct iovec iov[BATCH];
 	char payload[64];
 	struct timespec t0, t1;
-	long n, sent = 0;
+	long n, rate = 0, sent = 0;
 	int s, i, k, sndbuf = 1 << 20;
 	double secs;
 
-	if (argc != 2 || (n = atol(argv[1])) <= 0) {
-		fprintf(stderr, "usage: udpflood N\n");
+	if (argc < 2 || argc > 3 || (n = atol(argv[1])) <= 0 ||
+	    (argc == 3 && (rate = atol(argv[2])) <= 0)) {
+		fprintf(stderr, "usage: udpflood N [RATE]\n");
 		return 2;
 	}
 	if ((s = socket(AF_INET, SOCK_DGRAM, 0)) < 0) {
@@ -49,6 +69,8 @@ main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (sent < n) {
+		if (rate > 0)
+			wait_turn(&t0, sent, rate);
 		k = sendmmsg(s, msg, n - sent < BATCH ? (unsigned)(n - sent) :
 		    BATCH, 0);
 		if (k > 0)
