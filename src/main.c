@@ -22,6 +22,7 @@
 #include "core/priv.h"
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
+#include "lab/lab_topology.h"
 #include "mesh/mesh_cli.h"
 #include "mail/mail_cli.h"
 #include "capture/capture_cli.h"
@@ -443,9 +444,62 @@ run_tui(struct options *o)
 	return 0;
 }
 
+static bool
+lab_netns_of(const char *node, char *ns, size_t len)
+{
+	if (lab_node_find(node) == NULL)
+		return false;
+	lab_ns_name(node, ns, len);
+	return true;
+}
+
+/* An address of a link end, without its prefix length. */
+static void
+add_role_addr(struct ladder_role *r, const char *cidr)
+{
+	if (cidr == NULL || r->naddr == LADDER_ADDRS_MAX)
+		return;
+	snprintf(r->addr[r->naddr], LADDER_ADDR_LEN, "%.*s",
+	    (int)strcspn(cidr, "/"), cidr);
+	r->naddr++;
+}
+
+/* The lab's roles and places for the capture, from its topology. */
+static void
+fill_capture_lab(struct capture_lab *cl)
+{
+	const struct lab_node *n;
+	struct ladder_role *r;
+	size_t i, k;
+
+	memset(cl, 0, sizeof *cl);
+	cl->netns_of = lab_netns_of;
+	for (i = 0; lab_ladder_roles[i] != NULL && i < LADDER_ROLES_MAX; i++) {
+		r = &cl->roles.role[cl->roles.nrole++];
+		snprintf(r->name, sizeof r->name, "%s", lab_ladder_roles[i]);
+		lab_ns_name(r->name, r->netns, sizeof r->netns);
+		n = lab_node_find(r->name);
+		r->nat = n != NULL && n->role == LAB_NAT;
+		for (k = 0; k < lab_nlinks; k++) {
+			if (strcmp(lab_links[k].a.node, r->name) == 0) {
+				add_role_addr(r, lab_links[k].a.addr4);
+				add_role_addr(r, lab_links[k].a.addr6);
+			}
+			if (strcmp(lab_links[k].b.node, r->name) == 0) {
+				add_role_addr(r, lab_links[k].b.addr4);
+				add_role_addr(r, lab_links[k].b.addr6);
+			}
+		}
+	}
+	for (i = 0; lab_ladder_taps[i] != NULL && i < LADDER_TAPS_MAX; i++)
+		snprintf(cl->roles.tap[cl->roles.ntap++], CAPTURE_WHERE_MAX, "%s",
+		    lab_ladder_taps[i]);
+}
+
 static int
 run_command(const struct options *o, int argc, char **argv)
 {
+	struct capture_lab capture_lab;
 
 	if (strcmp(argv[0], "lab") == 0)
 		return lab_cli_main(argc, argv);
@@ -453,8 +507,10 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
-	if (strcmp(argv[0], "capture") == 0)
-		return capture_cli_main(argc, argv);
+	if (strcmp(argv[0], "capture") == 0) {
+		fill_capture_lab(&capture_lab);
+		return capture_cli_main(argc, argv, &capture_lab);
+	}
 	if (strcmp(argv[0], "trace") == 0)
 		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "mail") == 0)

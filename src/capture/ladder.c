@@ -389,6 +389,25 @@ dropping_nat(const struct ladder *l, const struct ladder_arrow *a)
 	return other ? a->to : -1;
 }
 
+/* The receiver has places that see traffic and the datagram is at none. */
+static bool
+never_arrived(const struct ladder *l, const struct ladder_arrow *a)
+{
+	size_t t;
+	bool watched = false;
+
+	if (a->to < 0 || a->dropped_at >= 0)
+		return false;
+	for (t = 0; t < l->roles.ntap; t++) {
+		if (l->tap_role[t] != a->to)
+			continue;
+		if (seen_at(a, (int)t))
+			return false;
+		watched = watched || l->tap_seen[t];
+	}
+	return watched;
+}
+
 static void
 end_arrow(struct ladder *l, struct ladder_arrow *a)
 {
@@ -403,6 +422,7 @@ end_arrow(struct ladder *l, struct ladder_arrow *a)
 	sort_copies(a, first_tap_of(l, a->from));
 	a->to = role_of(l, ladder_after(a)->dst);
 	a->dropped_at = dropping_nat(l, a);
+	a->lost = never_arrived(l, a);
 }
 
 static bool
@@ -420,6 +440,23 @@ old_enough(const struct ladder_arrow *a, const struct timeval *now)
 	return ms >= LADDER_GRACE_MS;
 }
 
+/* A copy taken earlier than the first one may come later (another
+ * handle's): the open arrows in the order of their first copies again. */
+static void
+sort_open(struct ladder *l)
+{
+	struct ladder_arrow t;
+	size_t i, j;
+
+	for (i = l->ended + 1; i < l->count; i++)
+		for (j = i; j > l->ended && tv_before(&arrow_at(l, j)->ts,
+		    &arrow_at(l, j - 1)->ts); j--) {
+			t = *arrow_at(l, j);
+			*arrow_at(l, j) = *arrow_at(l, j - 1);
+			*arrow_at(l, j - 1) = t;
+		}
+}
+
 size_t
 ladder_flush(struct ladder *l, const struct timeval *now, ladder_arrow_fn fn,
     void *arg)
@@ -427,6 +464,7 @@ ladder_flush(struct ladder *l, const struct timeval *now, ladder_arrow_fn fn,
 	struct ladder_arrow *a;
 	size_t n = 0;
 
+	sort_open(l);
 	while (l->ended < l->count) {
 		a = arrow_at(l, l->ended);
 		if (now != NULL && !old_enough(a, now))

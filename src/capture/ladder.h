@@ -69,6 +69,9 @@ struct ladder_arrow {
 	bool		 done;		/* no more copies will join */
 	int		 from, to;	/* columns, -1 if unknown */
 	int		 dropped_at;	/* the NAT's column, or -1 */
+	/* Never reached the receiver's places, though they see traffic
+	 * (a probe to a private address the public side cannot route). */
+	bool		 lost;
 	/* Sorted at the end: nearest the sender first. */
 	struct ladder_copy copy[LADDER_COPIES_MAX];
 	size_t		 ncopy;

@@ -133,18 +133,29 @@ probe_dropped_at_far_nat(void **state)
 	    0xa11ce, 7);
 	seen(l, "nat-b:wan0", 10, NAT_A, 12345, NAT_B, 12345, MESH_PROBE,
 	    0xa11ce, 7);
-	assert_int_equal(ladder_count(l), 2);
-	assert_int_equal(ladder_flush(l, NULL, NULL, NULL), 2);
+	/* bob's probe to alice's private address dies past nat-b. */
+	seen(l, "bob:eth0", 11, BOB, 12345, ALICE, 12345, MESH_PROBE, 0xb0b, 2);
+	seen(l, "nat-b:wan0", 11, NAT_B, 12345, ALICE, 12345, MESH_PROBE,
+	    0xb0b, 2);
+	assert_int_equal(ladder_count(l), 3);
+	assert_int_equal(ladder_flush(l, NULL, NULL, NULL), 3);
 	a = ladder_get(l, 0);
 	assert_string_equal(ladder_column_name(l, a->from), "bob");
 	assert_string_equal(ladder_column_name(l, a->to), "rendezvous");
 	assert_int_equal(a->dropped_at, -1);
+	assert_false(a->lost);
+	a = ladder_get(l, 2);
+	assert_string_equal(ladder_column_name(l, a->to), "alice");
+	assert_int_equal(a->dropped_at, -1);
+	assert_true(a->lost);
+	assert_string_equal(ladder_after(a)->where, "nat-b:wan0");
 	a = ladder_get(l, 1);
 	assert_int_equal(a->ncopy, 4);
 	assert_int_equal(a->type, MESH_PROBE);
 	assert_string_equal(ladder_column_name(l, a->from), "alice");
 	assert_string_equal(ladder_column_name(l, a->to), "nat-b");
 	assert_string_equal(ladder_column_name(l, a->dropped_at), "nat-b");
+	assert_false(a->lost);
 	assert_string_equal(ladder_before(a)->src, ALICE ":12345");
 	assert_string_equal(ladder_before(a)->where, "alice:eth0");
 	assert_string_equal(ladder_after(a)->src, NAT_A ":12345");
@@ -215,14 +226,20 @@ grace_and_time_order(void **state)
 	seen(l, "rendezvous:eth0", 100, RDV, 12345, NAT_B, 12345, MESH_PROBE,
 	    0x4d5, 1);
 	assert_int_equal(ladder_get(l, 0)->seq, 1);
+	/* A copy of the second one taken before both: it goes first. */
+	seen(l, "nat-a:wan0", 99, RDV, 12345, NAT_A, 12345, MESH_PROBE, 0x4d5, 2);
 	now = at(300);
+	assert_int_equal(ladder_flush(l, &now, NULL, NULL), 0);
+	assert_int_equal(ladder_get(l, 0)->seq, 2);
+	assert_int_equal(ladder_get(l, 1)->seq, 1);
+	/* The first waits for its last copy's grace; the second, though
+	 * old enough, waits for the first. */
+	now = at(404);
 	assert_int_equal(ladder_flush(l, &now, count_arrow, &n), 0);
-	now = at(400);
-	assert_int_equal(ladder_flush(l, &now, count_arrow, &n), 1);
-	assert_true(ladder_get(l, 0)->done);
 	assert_false(ladder_get(l, 1)->done);
-	now = at(410);
-	assert_int_equal(ladder_flush(l, &now, count_arrow, &n), 1);
+	now = at(405);
+	assert_int_equal(ladder_flush(l, &now, count_arrow, &n), 2);
+	assert_true(ladder_get(l, 1)->done);
 	assert_int_equal(n, 2);
 	/* Not at a tap of the table: not on the ladder. */
 	assert_false(seen(l, "rendezvous:lo", 500, "127.0.0.1", 1, "127.0.0.1",
