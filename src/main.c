@@ -25,6 +25,7 @@
 #include "lab/lab_topology.h"
 #include "mesh/mesh_cli.h"
 #include "mail/mail_cli.h"
+#include "capture/capture.h"
 #include "capture/capture_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
@@ -61,13 +62,14 @@ struct options {
 	bool		 plaintext;
 	/* The Sockets pane's refresh, seconds (0: the engine's default). */
 	double		 sockets_interval;
+	bool		 capture_lab;	/* the Capture pane in the lab's roles */
 };
 
 static const char usage_text[] =
     "usage: punchline [-Z USER] [--theme NAME] [--ascii]\n"
     "                 [--room SECRET | --plaintext] [--name N] [--port P]\n"
     "                 [--bind ADDR] [--connect TARGET]\n"
-    "                 [--sockets-interval SECONDS]\n"
+    "                 [--sockets-interval SECONDS] [--capture-lab]\n"
     "       punchline COMMAND [--help] [ARGS...]\n"
     "\n"
     "With no command, the full-screen lab: Chat, Sockets, Scanner and Capture.\n"
@@ -99,6 +101,9 @@ static const char usage_text[] =
     "                   (TARGET: host, host:port, [v6]:port or host:scan)\n"
     "  --sockets-interval SECONDS\n"
     "                   the Sockets pane's refresh (0.1-3600, default 1)\n"
+    "  --capture-lab    the Capture pane captures in the lab's alice, nat-a,\n"
+    "                   rendezvous, nat-b and bob at once and opens on their\n"
+    "                   ladder (punchline lab up first; needs root)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
 
@@ -394,6 +399,27 @@ stop_sockets(void)
 	memset(&sockets_ctx, 0, sizeof sockets_ctx);
 }
 
+static void fill_capture_lab(struct capture_lab *);
+
+/* --capture-lab: a handle in each role's namespace, opened here because
+ * entering a namespace needs the privilege the screen gives up. */
+static void
+open_capture_lab(void)
+{
+	static struct capture_lab cl;
+	struct capture *caps[LADDER_ROLES_MAX];
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
+
+	fill_capture_lab(&cl);
+	for (i = 0; i < cl.roles.nrole; i++)
+		if ((caps[i] = capture_open_live_in(cl.roles.role[i].netns,
+		    cl.roles.role[i].name, "any", CAPTURE_SNAPLEN_DEFAULT, err,
+		    sizeof err)) == NULL)
+			fatalx("--capture-lab: %s", err);
+	pane_capture_attach_lab(&cl.roles, caps, cl.roles.nrole);
+}
+
 static int
 run_tui(struct options *o)
 {
@@ -410,6 +436,8 @@ run_tui(struct options *o)
 		    "with --json (see punchline --help)");
 	load_theme(o, &theme, &cfg.use_color);
 	/* Engines open their privileged sockets here, before the drop. */
+	if (o->capture_lab)
+		open_capture_lab();
 	drop_privileges(o);
 	cfg.theme = &theme;
 	cfg.utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -572,6 +600,7 @@ main(int argc, char **argv)
 		{ "bind", required_argument, NULL, 'b' },
 		{ "connect", required_argument, NULL, 'c' },
 		{ "sockets-interval", required_argument, NULL, 'I' },
+		{ "capture-lab", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o;
@@ -598,6 +627,7 @@ main(int argc, char **argv)
 		case 'r':	o.room = optarg; break;
 		case 'P':	o.plaintext = true; break;
 		case 'c':	o.connect = optarg; break;
+		case 'L':	o.capture_lab = true; break;
 		case 'I':
 			if (cli_seconds(optarg, 0.1, 3600,
 			    &o.sockets_interval) != 0) {

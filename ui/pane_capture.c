@@ -9,7 +9,8 @@
  * newest packet selected; moving the selection leaves it, End comes back.
  * p pauses (packets are counted, not kept); w saves the ring to a pcap;
  * d shows the ladder of mesh datagrams instead (capture_ladder.c; l is
- * the global layout key).
+ * the global layout key). Started with --capture-lab, it captures in the
+ * lab's five roles at once and opens on their ladder.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "../src/capture/capture_json.h"
 #include "../src/capture/capture_ring.h"
 #include "../src/capture/capture_text.h"
+#include "../src/capture/ladder.h"
 #include "../src/core/loop.h"
 #include "capture_ladder.h"
 #include "draw.h"
@@ -36,6 +38,9 @@
 
 struct capture_pane {
 	struct capture		*cap;
+	struct capture		*lab[LADDER_ROLES_MAX];	/* --capture-lab */
+	size_t			 nlab;
+	bool			 lab_ladder;	/* the ring holds the lab's */
 	struct capture_ring	*ring;
 	struct line_edit	 filter;
 	char			 applied[LINE_MAX_BYTES + 1];
@@ -49,12 +54,48 @@ struct capture_pane {
 
 static struct loop *attached_loop;
 static struct evlog *attached_log;
+static const struct ladder_roles *lab_roles;
+static struct capture *lab_caps[LADDER_ROLES_MAX];
+static size_t nlab_caps;
 
 void
 pane_capture_attach(struct loop *loop, struct evlog *log)
 {
 	attached_loop = loop;
 	attached_log = log;
+}
+
+void
+pane_capture_attach_lab(const struct ladder_roles *roles,
+    struct capture **caps, size_t n)
+{
+	lab_roles = roles;
+	for (nlab_caps = 0; nlab_caps < n && nlab_caps < LADDER_ROLES_MAX;
+	    nlab_caps++)
+		lab_caps[nlab_caps] = caps[nlab_caps];
+}
+
+static void on_packet(const struct capture_pkt *, void *);
+static void on_end(struct capture *, const char *, void *);
+
+/* The lab's handles, opened by main before the drop: started once. */
+static void
+start_lab(struct capture_pane *v)
+{
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
+
+	for (i = 0; i < nlab_caps; i++) {
+		v->lab[v->nlab++] = lab_caps[i];
+		if (capture_start(lab_caps[i], loop_base(attached_loop),
+		    on_packet, on_end, v, err, sizeof err) != 0)
+			snprintf(v->status, sizeof v->status, "%s", err);
+		else if (attached_log != NULL)
+			capture_report_started(attached_log,
+			    capture_source(lab_caps[i]), NULL);
+	}
+	nlab_caps = 0;		/* the pane owns them now */
+	v->lab_ladder = v->ladder = true;
 }
 
 static void
@@ -74,6 +115,18 @@ init(struct pane *pane)
 	line_init(&v->filter);
 	snprintf(v->status, sizeof v->status, "Enter captures on every "
 	    "interface; / sets a filter first (e.g. udp port 12345).");
+	if (nlab_caps > 0 && attached_loop != NULL)
+		start_lab(v);
+}
+
+static void
+stop_lab(struct capture_pane *v)
+{
+	while (v->nlab > 0)
+		capture_free(v->lab[--v->nlab]);
+	snprintf(v->status, sizeof v->status, "stopped: %llu packets in the "
+	    "lab (Enter captures on every interface here)",
+	    (unsigned long long)v->seen);
 }
 
 static void
@@ -81,6 +134,8 @@ stop_capture(struct capture_pane *v)
 {
 	struct capture_stats st;
 
+	if (v->nlab > 0)
+		stop_lab(v);
 	if (v->cap == NULL)
 		return;
 	capture_get_stats(v->cap, &st);
@@ -165,6 +220,7 @@ start_capture(struct capture_pane *v)
 	if (attached_log != NULL)
 		capture_report_started(attached_log, "any", v->applied);
 	capture_ring_clear(v->ring);
+	v->lab_ladder = false;
 	v->seen = v->unkept = v->selected = 0;
 	v->follow = true;
 	v->status[0] = '\0';
@@ -174,9 +230,15 @@ static void
 apply_filter(struct capture_pane *v)
 {
 	bool running = v->cap != NULL;
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
 
 	snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
 	v->editing = false;
+	for (i = 0; i < v->nlab; i++)	/* the lab's cannot reopen: refilter */
+		if (capture_set_filter(v->lab[i], v->applied[0] != '\0' ?
+		    v->applied : "", err, sizeof err) != 0)
+			snprintf(v->status, sizeof v->status, "%s", err);
 	if (running) {
 		stop_capture(v);
 		start_capture(v);
@@ -381,6 +443,14 @@ draw_status(struct capture_pane *v, WINDOW *win, int w)
 	struct capture_stats st;
 	char line[LINE_MAX_BYTES + CAPTURE_ERR_MAX + 256];
 
+	if (v->nlab > 0) {
+		snprintf(line, sizeof line, "capturing in the lab (%zu "
+		    "namespaces)%s%s: %llu packets%s", v->nlab,
+		    v->applied[0] != '\0' ? ", filter " : "", v->applied,
+		    (unsigned long long)v->seen, v->paused ? ", PAUSED" : "");
+		draw_text(win, 1, 0, w, theme_attr(ROLE_STATUS), line);
+		return;
+	}
 	if (v->cap == NULL) {
 		draw_text(win, 1, 0, w, theme_attr(ROLE_WARNING), v->status);
 		return;
@@ -423,7 +493,8 @@ draw(struct pane *pane, WINDOW *win)
 	    "Enter: start");
 	draw_status(v, win, w);
 	if (v->ladder) {
-		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect);
+		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect,
+		    v->lab_ladder ? lab_roles : NULL);
 		return;
 	}
 	sel = capture_ring_get(v->ring, v->selected);
@@ -475,7 +546,7 @@ text(struct pane *pane, int ch)
 		return edit_filter(v, ch);
 	switch (ch) {
 	case '\n': case '\r': case KEY_ENTER:
-		if (v->cap != NULL)
+		if (v->cap != NULL || v->nlab > 0)
 			stop_capture(v);
 		else
 			start_capture(v);
@@ -503,7 +574,8 @@ busy(struct pane *pane)
 {
 	struct capture_pane *v = pane->data;
 
-	return v != NULL && v->cap != NULL ? "a capture is running" : NULL;
+	return v != NULL && (v->cap != NULL || v->nlab > 0) ?
+	    "a capture is running" : NULL;
 }
 
 static const struct key_binding keys[] = {

@@ -80,7 +80,8 @@ live_error(pcap_t *p, int rc, const char *ifname, char *err, size_t errlen)
 
 /* Creates and activates the handle in the namespace the thread is in. */
 static pcap_t *
-open_here(const char *ifname, int snaplen, char *err, size_t errlen)
+open_here(const char *ifname, int snaplen, bool sll2, char *err,
+    size_t errlen)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
 	pcap_t *p;
@@ -100,7 +101,7 @@ open_here(const char *ifname, int snaplen, char *err, size_t errlen)
 		return NULL;
 	}
 	/* "any" as SLL2: each packet then carries its interface's index. */
-	if (strcmp(ifname, "any") == 0)
+	if (sll2 && strcmp(ifname, "any") == 0)
 		(void)pcap_set_datalink(p, DLT_LINUX_SLL2);
 	if (pcap_setnonblock(p, 1, ebuf) != 0 || pcap_get_selectable_fd(p) < 0) {
 		snprintf(err, errlen, "%s: %s", ifname, ebuf[0] != '\0' ? ebuf :
@@ -119,7 +120,7 @@ capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
 
 	if (ifname == NULL)
 		ifname = "any";
-	if ((p = open_here(ifname, snaplen, err, errlen)) == NULL)
+	if ((p = open_here(ifname, snaplen, false, err, errlen)) == NULL)
 		return NULL;
 	if ((c = capture_new(p, ifname, true)) == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -195,7 +196,7 @@ capture_open_live_in(const char *netns, const char *node, const char *ifname,
 	if (enter_netns(netns, &back, err, errlen) != 0)
 		return NULL;
 	snprintf(source, sizeof source, "%s:%s", node, ifname);
-	if ((p = open_here(ifname, snaplen, err, errlen)) != NULL &&
+	if ((p = open_here(ifname, snaplen, true, err, errlen)) != NULL &&
 	    (c = capture_new(p, source, true)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		pcap_close(p);

@@ -514,6 +514,14 @@ ladder_column_name(const struct ladder *l, int col)
 	return r->name[0] != '\0' ? r->name : r->addr[0];
 }
 
+int
+ladder_place_column(const struct ladder *l, const char *where)
+{
+	int t = ladder_tap_index(&l->roles, where);
+
+	return t >= 0 ? l->tap_role[t] : -1;
+}
+
 const struct ladder_copy *
 ladder_before(const struct ladder_arrow *a)
 {

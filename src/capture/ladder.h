@@ -105,6 +105,9 @@ const char	*ladder_column_name(const struct ladder *, int col);
 /* The addresses as sent and as last seen. */
 const struct ladder_copy *ladder_before(const struct ladder_arrow *);
 const struct ladder_copy *ladder_after(const struct ladder_arrow *);
+/* The column of the role a place belongs to ("nat-b:wan0" -> nat-b's),
+ * or -1. */
+int		 ladder_place_column(const struct ladder *, const char *where);
 /* The tap's index in the role table, or -1. */
 int		 ladder_tap_index(const struct ladder_roles *, const char *where);
 
