@@ -139,15 +139,17 @@ capture_ladder_draw(WINDOW *win, int y, int h, int w,
 		ladder_add(l, p, d);
 	}
 	ladder_flush(l, NULL, NULL, NULL);
+	if (ladder_columns(l) > 0)	/* the roles' even before a datagram */
+		draw_header(win, y, w, l, roles != NULL);
 	if (ladder_count(l) == 0 || ladder_columns(l) == 0) {
-		draw_text(win, y, 0, w, theme_attr(ROLE_DIM), "No mesh "
-		    "datagrams among the packets kept yet: start a chat "
-		    "(punchline chat, or the Chat pane) while capturing.");
+		draw_text(win, ladder_columns(l) > 0 ? y + 1 : y, 0, w,
+		    theme_attr(ROLE_DIM), "No mesh datagrams among the packets "
+		    "kept yet: start a chat (punchline chat, or the Chat pane) "
+		    "while capturing.");
 		ladder_free(l);
 		return;
 	}
 	gettimeofday(&now, NULL);
-	draw_header(win, y, w, l, roles != NULL);
 	/* The newest that fit, oldest of them at the top. */
 	n = ladder_count(l);
 	first = n > (size_t)(h - 1) ? n - (size_t)(h - 1) : 0;

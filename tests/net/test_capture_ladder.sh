@@ -145,3 +145,42 @@ to_rdv=$(ports_for symmetric 198.51.100.10)
 to_nat_a=$(ports_for symmetric 198.51.100.2)
 check "ladder: symmetric nat-b gives bob a new port toward alice's NAT ($to_nat_a) than toward the rendezvous ($to_rdv)" \
     test -n "$to_rdv" -a -n "$to_nat_a" -a "$to_rdv" != "$to_nat_a"
+
+# The Capture pane's ladder of the lab (--capture-lab), in tmux: the five
+# role columns, alice's probe ending in an x at nat-b, her chat to bob.
+if command -v tmux >/dev/null; then
+	SOCK="pl-ladder-$$"
+	tmx() { tmux -u -L "$SOCK" "$@"; }
+	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; cleanup' EXIT
+	screen() { tmx capture-pane -p -t main; }
+	on_screen() { screen | grep -qE -- "$1"; }
+	lab up >/dev/null
+	hold_bob_probes
+	tmx -f /dev/null new-session -d -s main -x 160 -y 50 \
+	    "env LC_ALL=C.UTF-8 TERM=screen $PL_BIN --capture-lab; echo EXIT=\$?; sleep 30"
+	retry 5 on_screen "F10Quit"
+	tmx send-keys -t main F5 z
+	check "ladder pane: --capture-lab captures in the five namespaces" \
+	    retry 5 on_screen "capturing in the lab \(5 namespaces\)"
+	check "ladder pane: the role columns" \
+	    retry 3 on_screen "Time +alice +nat-a +rendezvous +nat-b +bob"
+	peer_start rdv3 rendezvous --plaintext --port 12470
+	peer_start alice3 alice --plaintext --port 12471 198.51.100.10:12470
+	peer_start bob3 bob --plaintext --port 12472 198.51.100.10:12470
+	peer_wait alice3 '"name":"bob3","state":"punching"'
+	sleep 0.6
+	release_bob_probes
+	peer_wait alice3 '"name":"bob3","state":"direct"'
+	peer_say alice3 "seen from the pane"
+	peer_wait bob3 '"text":"seen from the pane"'
+	sleep 0.5
+	screen >"$out/pane.screen"
+	check "ladder pane: alice's probe, translated by nat-a, ends in an x at nat-b" \
+	    retry 3 on_screen "\|-+ probe 192\.168\.10\.2:12471 as 198\.51\.100\.2:12471 -+x"
+	check "ladder pane: alice's chat is an arrow to bob" \
+	    retry 3 on_screen "\|-+ chat 192\.168\.10\.2:12471 as 198\.51\.100\.2:12471 -+>"
+	screen >"$out/pane.screen"
+	peers_stop_all
+	tmx send-keys -t main F10 y
+	check "ladder pane: quits, exit 0" retry 5 on_screen "EXIT=0"
+fi
