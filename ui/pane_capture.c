@@ -586,7 +586,8 @@ static const struct key_binding keys[] = {
 	{ KEY_END, 0, NULL, "follow the newest packet again (f too)" },
 	{ 'p', 0, NULL, "pause: packets are counted, not kept (again: go on)" },
 	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
-	{ 'd', 0, NULL, "the ladder diagram of mesh datagrams (again: the list)" },
+	{ 'd', 0, NULL, "the ladder of mesh datagrams, a column per lab role with "
+	    "--capture-lab (again: the list)" },
 	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },
 };
