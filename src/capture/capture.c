@@ -295,16 +295,11 @@ finish(struct capture *c, const char *err)
 static void
 where_of(const struct capture *c, struct capture_pkt *pkt)
 {
-	unsigned index;
+	uint32_t index = capture_pkt_ifindex(pkt);
 	size_t i;
 
 	memcpy(pkt->where, c->where, sizeof pkt->where);
-	if (c->niface == 0 || pkt->linktype != DLT_LINUX_SLL2 ||
-	    pkt->caplen < 8)
-		return;
-	index = (unsigned)pkt->data[4] << 24 | (unsigned)pkt->data[5] << 16 |
-	    (unsigned)pkt->data[6] << 8 | pkt->data[7];
-	for (i = 0; i < c->niface; i++)
+	for (i = 0; index != 0 && i < c->niface; i++)
 		if (c->iface[i].index == index)
 			memcpy(pkt->where, c->iface[i].where, sizeof pkt->where);
 }

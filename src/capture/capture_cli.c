@@ -3,7 +3,9 @@
  * `tcpdump -nn` (-S as there), or with --json one object per packet and line (see
  * capture_json.h). Live capture needs CAP_NET_RAW and says so; -r needs
  * nothing. A damaged file: the packets before the damage, then the error
- * naming the file, exit status 1.
+ * naming the file, exit status 1. -i NODE:IF and --lab capture inside
+ * network namespaces (each packet then says where it was seen); --ladder
+ * prints the mesh datagrams as ladder arrows (ladder.h) instead.
  */
 #include <getopt.h>
 #include <signal.h>
@@ -197,7 +199,8 @@ lab_place(struct run *r, struct capture_pkt *pkt)
 	if (r->tapdump != NULL)
 		tapdump_write(r->tapdump, pkt,
 		    (uint32_t)(ladder_tap_index(roles, pkt->where) + 1));
-	if (!r->live && (tap = tapdump_tap_of(pkt)) >= 1 && tap <= roles->ntap)
+	if (!r->live && (tap = capture_pkt_ifindex(pkt)) >= 1 &&
+	    tap <= roles->ntap)
 		memcpy(pkt->where, roles->tap[tap - 1], sizeof pkt->where);
 }
 

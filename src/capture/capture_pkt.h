@@ -23,4 +23,19 @@ struct capture_pkt {
 	char		 where[CAPTURE_WHERE_MAX];	/* "" if one place */
 };
 
+#define CAPTURE_SLL2		276	/* LINKTYPE_LINUX_SLL2 */
+#define CAPTURE_SLL2_IFINDEX	4	/* its interface index, be32 */
+
+/* The interface index of an SLL2 packet, 0 for any other. */
+static inline uint32_t
+capture_pkt_ifindex(const struct capture_pkt *p)
+{
+	const uint8_t *b = p->data + CAPTURE_SLL2_IFINDEX;
+
+	if (p->linktype != CAPTURE_SLL2 || p->caplen < CAPTURE_SLL2_IFINDEX + 4)
+		return 0;
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3];
+}
+
 #endif

@@ -8,8 +8,6 @@
 
 #include "capture_tapdump.h"
 
-#define SLL2_IFINDEX	4	/* offset of the interface index, be32 */
-
 struct tapdump {
 	pcap_t		*dead;
 	pcap_dumper_t	*dump;
@@ -44,13 +42,13 @@ tapdump_write(struct tapdump *t, const struct capture_pkt *p, uint32_t tap)
 	struct pcap_pkthdr h;
 	size_t n = p->caplen < t->cap ? p->caplen : t->cap;
 
-	if (p->linktype != DLT_LINUX_SLL2 || n < SLL2_IFINDEX + 4)
+	if (p->linktype != DLT_LINUX_SLL2 || n < CAPTURE_SLL2_IFINDEX + 4)
 		return 0;
 	memcpy(t->buf, p->data, n);
-	t->buf[SLL2_IFINDEX] = (uint8_t)(tap >> 24);
-	t->buf[SLL2_IFINDEX + 1] = (uint8_t)(tap >> 16);
-	t->buf[SLL2_IFINDEX + 2] = (uint8_t)(tap >> 8);
-	t->buf[SLL2_IFINDEX + 3] = (uint8_t)tap;
+	t->buf[CAPTURE_SLL2_IFINDEX] = (uint8_t)(tap >> 24);
+	t->buf[CAPTURE_SLL2_IFINDEX + 1] = (uint8_t)(tap >> 16);
+	t->buf[CAPTURE_SLL2_IFINDEX + 2] = (uint8_t)(tap >> 8);
+	t->buf[CAPTURE_SLL2_IFINDEX + 3] = (uint8_t)tap;
 	h.ts = p->ts;
 	h.caplen = (bpf_u_int32)n;
 	h.len = p->len;
@@ -76,15 +74,4 @@ tapdump_close(struct tapdump *t)
 		pcap_close(t->dead);
 	free(t->buf);
 	free(t);
-}
-
-uint32_t
-tapdump_tap_of(const struct capture_pkt *p)
-{
-	const uint8_t *b = p->data + SLL2_IFINDEX;
-
-	if (p->linktype != DLT_LINUX_SLL2 || p->caplen < SLL2_IFINDEX + 4)
-		return 0;
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-	    (uint32_t)b[2] << 8 | b[3];
 }

@@ -22,7 +22,6 @@ int		 tapdump_write(struct tapdump *, const struct capture_pkt *,
 		     uint32_t tap);
 void		 tapdump_flush(struct tapdump *);
 void		 tapdump_close(struct tapdump *);
-/* A packet read back: the tap number its SLL2 header carries, or 0. */
-uint32_t	 tapdump_tap_of(const struct capture_pkt *);
+/* Read back, capture_pkt_ifindex() is the place's number again. */
 
 #endif

@@ -111,16 +111,25 @@ at(long ms)
 	return tv;
 }
 
-static void
-probe_dropped_at_far_nat(void **state)
+/* A ladder with the lab's roles, keeping 16 arrows. */
+static struct ladder *
+lab_ladder(void)
 {
 	struct ladder_roles roles;
 	struct ladder *l;
+
+	lab_roles(&roles);
+	assert_non_null(l = ladder_new(&roles, 16));
+	return l;
+}
+
+static void
+probe_dropped_at_far_nat(void **state)
+{
+	struct ladder *l = lab_ladder();
 	const struct ladder_arrow *a;
 
 	(void)state;
-	lab_roles(&roles);
-	assert_non_null(l = ladder_new(&roles, 16));
 	/* nat-b's LAN side carries traffic (a keepalive to the rendezvous)... */
 	seen(l, "nat-b:lan0", 0, BOB, 12345, RDV, 12345, MESH_KEEPALIVE, 0xb0b, 1);
 	seen(l, "nat-b:wan0", 0, NAT_B, 12345, RDV, 12345, MESH_KEEPALIVE, 0xb0b, 1);
@@ -166,13 +175,10 @@ probe_dropped_at_far_nat(void **state)
 static void
 probe_through_both_nats(void **state)
 {
-	struct ladder_roles roles;
-	struct ladder *l;
+	struct ladder *l = lab_ladder();
 	const struct ladder_arrow *a;
 
 	(void)state;
-	lab_roles(&roles);
-	assert_non_null(l = ladder_new(&roles, 16));
 	/* Copies in the order several handles may hand them on. */
 	seen(l, "nat-a:lan0", 20, NAT_B, 40000, ALICE, 12345, MESH_PROBE, 0xb0b, 9);
 	seen(l, "bob:eth0", 20, BOB, 12345, NAT_B, 12345, MESH_PROBE, 0xb0b, 9);
@@ -212,14 +218,11 @@ count_arrow(const struct ladder *l, const struct ladder_arrow *a, void *arg)
 static void
 grace_and_time_order(void **state)
 {
-	struct ladder_roles roles;
-	struct ladder *l;
+	struct ladder *l = lab_ladder();
 	struct timeval now;
 	int n = 0;
 
 	(void)state;
-	lab_roles(&roles);
-	assert_non_null(l = ladder_new(&roles, 16));
 	/* Handed on late but taken first: it goes first. */
 	seen(l, "rendezvous:eth0", 105, RDV, 12345, NAT_A, 12345,
 	    MESH_PROBE, 0x4d5, 2);
