@@ -54,12 +54,13 @@ lab up >/dev/null || { fail "ladder: lab up" "see $PL_OUT/lab-stderr.log"; exit 
 # case is one side slower: bob's probes are held back (an nft rule in
 # bob's own namespace, lifted once alice has probed a while), so alice's
 # first probe reaches nat-b before bob has opened it.
+# hold_bob_probes PORT: bob's probes from PORT go nowhere until released.
 hold_bob_probes() {
-	lab exec bob nft -f - <<-'NFT'
+	lab exec bob nft -f - <<-NFT
 	table inet pl_ladder_hold {
 	  chain out {
 	    type filter hook output priority 0;
-	    udp sport 12452 @th,88,8 3 drop
+	    udp sport $1 @th,88,8 3 drop
 	  }
 	}
 	NFT
@@ -69,7 +70,7 @@ release_bob_probes() { lab exec bob nft delete table inet pl_ladder_hold; }
 check "ladder: --lab opens a handle in each of the five roles" cap_start cone
 peer_start rdv rendezvous --plaintext --port 12450
 peer_start alice alice --plaintext --port 12451 198.51.100.10:12450
-check "ladder: bob's probes held back" hold_bob_probes
+check "ladder: bob's probes held back" hold_bob_probes 12452
 peer_start bob bob --plaintext --port 12452 198.51.100.10:12450
 peer_wait alice '"name":"bob","state":"punching"'
 sleep 0.6	# alice probes every 200 ms meanwhile
@@ -155,7 +156,7 @@ if command -v tmux >/dev/null; then
 	screen() { tmx capture-pane -p -t main; }
 	on_screen() { screen | grep -qE -- "$1"; }
 	lab up >/dev/null
-	hold_bob_probes
+	hold_bob_probes 12472
 	tmx -f /dev/null new-session -d -s main -x 160 -y 50 \
 	    "env LC_ALL=C.UTF-8 TERM=screen $PL_BIN --capture-lab; echo EXIT=\$?; sleep 30"
 	retry 5 on_screen "F10Quit"
@@ -168,15 +169,14 @@ if command -v tmux >/dev/null; then
 	peer_start alice3 alice --plaintext --port 12471 198.51.100.10:12470
 	peer_start bob3 bob --plaintext --port 12472 198.51.100.10:12470
 	peer_wait alice3 '"name":"bob3","state":"punching"'
-	sleep 0.6
+	# While bob's probes are held, alice's keep ending at nat-b.
+	check "ladder pane: alice's probe, translated by nat-a, ends in an x at nat-b" \
+	    retry 3 on_screen "\|-+ probe 192\.168\.10\.2:12471 as 198\.51\.100\.2:12471 -+x"
+	screen >"$out/pane-held.screen"
 	release_bob_probes
 	peer_wait alice3 '"name":"bob3","state":"direct"'
 	peer_say alice3 "seen from the pane"
 	peer_wait bob3 '"text":"seen from the pane"'
-	sleep 0.5
-	screen >"$out/pane.screen"
-	check "ladder pane: alice's probe, translated by nat-a, ends in an x at nat-b" \
-	    retry 3 on_screen "\|-+ probe 192\.168\.10\.2:12471 as 198\.51\.100\.2:12471 -+x"
 	check "ladder pane: alice's chat is an arrow to bob" \
 	    retry 3 on_screen "\|-+ chat 192\.168\.10\.2:12471 as 198\.51\.100\.2:12471 -+>"
 	screen >"$out/pane.screen"
