@@ -79,6 +79,10 @@ check "ladder: alice punches through to bob" \
     peer_wait alice '"name":"bob","state":"direct","endpoint":"198\.51\.100\.3:'
 peer_say alice "hello bob, by the ladder"
 check "ladder: the line reaches bob" peer_wait bob '"text":"hello bob, by the ladder"'
+# One handle in one lab node's namespace: -i NODE:IF names the place.
+check "ladder: -i nat-b:wan0 captures inside nat-b and says so" \
+    sh -c "timeout 5 '$PL_BIN' capture -i nat-b:wan0 -c 1 udp 2>/dev/null |
+	grep -qE '^[0-9:.]+ nat-b:wan0 IP 198\.51\.100\.'"
 sleep 1		# past the ladder's grace
 cap_stop
 peers_stop_all
