@@ -22,8 +22,10 @@
 #include "core/priv.h"
 #include "lab/lab.h"
 #include "lab/lab_cli.h"
+#include "lab/lab_topology.h"
 #include "mesh/mesh_cli.h"
 #include "mail/mail_cli.h"
+#include "capture/capture.h"
 #include "capture/capture_cli.h"
 #include "scan/scan_cli.h"
 #include "trace/trace_cli.h"
@@ -62,13 +64,14 @@ struct options {
 	double		 sockets_interval;
 	/* What the Capture pane opens at the start. */
 	struct pane_capture_source capture;
+	bool		 capture_lab;	/* the Capture pane in the lab's roles */
 };
 
 static const char usage_text[] =
     "usage: punchline [-Z USER] [--theme NAME] [--ascii]\n"
     "                 [--room SECRET | --plaintext] [--name N] [--port P]\n"
     "                 [--bind ADDR] [--connect TARGET]\n"
-    "                 [--sockets-interval SECONDS]\n"
+    "                 [--sockets-interval SECONDS] [--capture-lab]\n"
     "                 [--capture-iface IF]... [--capture-filter F]\n"
     "                 [--capture-file FILE]\n"
     "       punchline COMMAND [--help] [ARGS...]\n"
@@ -110,6 +113,9 @@ static const char usage_text[] =
     "  --capture-file FILE\n"
     "                   the Capture pane reads a pcap or pcapng file instead\n"
     "                   (needs no privilege)\n"
+    "  --capture-lab    the Capture pane captures in the lab's alice, nat-a,\n"
+    "                   rendezvous, nat-b and bob at once and opens on their\n"
+    "                   ladder (punchline lab up first; needs root)\n"
     "\n"
     "NO_COLOR set in the environment selects the mono theme.\n";
 
@@ -414,6 +420,27 @@ stop_sockets(void)
 	memset(&sockets_ctx, 0, sizeof sockets_ctx);
 }
 
+static void fill_capture_lab(struct capture_lab *);
+
+/* --capture-lab: a handle in each role's namespace, opened here because
+ * entering a namespace needs the privilege the screen gives up. */
+static void
+open_capture_lab(void)
+{
+	static struct capture_lab cl;
+	struct capture *caps[LADDER_ROLES_MAX];
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
+
+	fill_capture_lab(&cl);
+	for (i = 0; i < cl.roles.nrole; i++)
+		if ((caps[i] = capture_open_live_in(cl.roles.role[i].netns,
+		    cl.roles.role[i].name, "any", CAPTURE_SNAPLEN_DEFAULT, err,
+		    sizeof err)) == NULL)
+			fatalx("--capture-lab: %s", err);
+	pane_capture_attach_lab(&cl.roles, caps, cl.roles.nrole);
+}
+
 static int
 run_tui(struct options *o)
 {
@@ -430,6 +457,8 @@ run_tui(struct options *o)
 		    "with --json (see punchline --help)");
 	load_theme(o, &theme, &cfg.use_color);
 	/* Engines open their privileged sockets here, before the drop. */
+	if (o->capture_lab)
+		open_capture_lab();
 	drop_privileges(o);
 	cfg.theme = &theme;
 	cfg.utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -466,9 +495,62 @@ run_tui(struct options *o)
 	return 0;
 }
 
+static bool
+lab_netns_of(const char *node, char *ns, size_t len)
+{
+	if (lab_node_find(node) == NULL)
+		return false;
+	lab_ns_name(node, ns, len);
+	return true;
+}
+
+/* An address of a link end, without its prefix length. */
+static void
+add_role_addr(struct ladder_role *r, const char *cidr)
+{
+	if (cidr == NULL || r->naddr == LADDER_ADDRS_MAX)
+		return;
+	snprintf(r->addr[r->naddr], LADDER_ADDR_LEN, "%.*s",
+	    (int)strcspn(cidr, "/"), cidr);
+	r->naddr++;
+}
+
+/* The lab's roles and places for the capture, from its topology. */
+static void
+fill_capture_lab(struct capture_lab *cl)
+{
+	const struct lab_node *n;
+	struct ladder_role *r;
+	size_t i, k;
+
+	memset(cl, 0, sizeof *cl);
+	cl->netns_of = lab_netns_of;
+	for (i = 0; lab_ladder_roles[i] != NULL && i < LADDER_ROLES_MAX; i++) {
+		r = &cl->roles.role[cl->roles.nrole++];
+		snprintf(r->name, sizeof r->name, "%s", lab_ladder_roles[i]);
+		lab_ns_name(r->name, r->netns, sizeof r->netns);
+		n = lab_node_find(r->name);
+		r->nat = n != NULL && n->role == LAB_NAT;
+		for (k = 0; k < lab_nlinks; k++) {
+			if (strcmp(lab_links[k].a.node, r->name) == 0) {
+				add_role_addr(r, lab_links[k].a.addr4);
+				add_role_addr(r, lab_links[k].a.addr6);
+			}
+			if (strcmp(lab_links[k].b.node, r->name) == 0) {
+				add_role_addr(r, lab_links[k].b.addr4);
+				add_role_addr(r, lab_links[k].b.addr6);
+			}
+		}
+	}
+	for (i = 0; lab_ladder_taps[i] != NULL && i < LADDER_TAPS_MAX; i++)
+		snprintf(cl->roles.tap[cl->roles.ntap++], CAPTURE_WHERE_MAX, "%s",
+		    lab_ladder_taps[i]);
+}
+
 static int
 run_command(const struct options *o, int argc, char **argv)
 {
+	struct capture_lab capture_lab;
 
 	if (strcmp(argv[0], "lab") == 0)
 		return lab_cli_main(argc, argv);
@@ -476,8 +558,10 @@ run_command(const struct options *o, int argc, char **argv)
 		return mesh_cli_main(argc, argv);
 	if (strcmp(argv[0], "scan") == 0)
 		return scan_cli_main(argc, argv);
-	if (strcmp(argv[0], "capture") == 0)
-		return capture_cli_main(argc, argv);
+	if (strcmp(argv[0], "capture") == 0) {
+		fill_capture_lab(&capture_lab);
+		return capture_cli_main(argc, argv, &capture_lab);
+	}
 	if (strcmp(argv[0], "trace") == 0)
 		return trace_cli_main(argc, argv);
 	if (strcmp(argv[0], "mail") == 0)
@@ -560,6 +644,7 @@ main(int argc, char **argv)
 		{ "capture-iface", required_argument, NULL, 'i' },
 		{ "capture-filter", required_argument, NULL, 'f' },
 		{ "capture-file", required_argument, NULL, 'F' },
+		{ "capture-lab", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct options o;
@@ -586,6 +671,7 @@ main(int argc, char **argv)
 		case 'r':	o.room = optarg; break;
 		case 'P':	o.plaintext = true; break;
 		case 'c':	o.connect = optarg; break;
+		case 'L':	o.capture_lab = true; break;
 		case 'I':
 			if (cli_seconds(optarg, 0.1, 3600,
 			    &o.sockets_interval) != 0) {

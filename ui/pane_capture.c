@@ -13,6 +13,8 @@
  * F shows the flows instead (capture_flows.c: Enter there filters the
  * list on one); d the ladder of mesh datagrams (capture_ladder.c; l is
  * the global layout key).
+ * Started with --capture-lab, it captures in the lab's five roles at
+ * once and opens on their ladder.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,7 @@
 #include "../src/capture/capture_json.h"
 #include "../src/capture/capture_ring.h"
 #include "../src/capture/capture_text.h"
+#include "../src/capture/ladder.h"
 #include "../src/core/loop.h"
 #include "capture_flows.h"
 #include "capture_ladder.h"
@@ -45,6 +48,9 @@ struct capture_pane {
 	size_t			 ncap;
 	bool			 is_file, file_ended;
 	char			 source[SOURCE_MAX];	/* "any", "lo, eth0", a path */
+	struct capture		*lab[LADDER_ROLES_MAX];	/* --capture-lab */
+	size_t			 nlab;
+	bool			 lab_ladder;	/* the ring holds the lab's */
 	struct capture_ring	*ring;
 	struct capture_flows	*flows;
 	struct capture_flows_view *fview;
@@ -65,12 +71,48 @@ static struct evlog *attached_log;
 static struct pane_capture_source configured;
 static void (*changed_fn)(void *);
 static void *changed_arg;
+static const struct ladder_roles *lab_roles;
+static struct capture *lab_caps[LADDER_ROLES_MAX];
+static size_t nlab_caps;
 
 void
 pane_capture_attach(struct loop *loop, struct evlog *log)
 {
 	attached_loop = loop;
 	attached_log = log;
+}
+
+void
+pane_capture_attach_lab(const struct ladder_roles *roles,
+    struct capture **caps, size_t n)
+{
+	lab_roles = roles;
+	for (nlab_caps = 0; nlab_caps < n && nlab_caps < LADDER_ROLES_MAX;
+	    nlab_caps++)
+		lab_caps[nlab_caps] = caps[nlab_caps];
+}
+
+static void on_packet(const struct capture_pkt *, void *);
+static void on_end(struct capture *, const char *, void *);
+
+/* The lab's handles, opened by main before the drop: started once. */
+static void
+start_lab(struct capture_pane *v)
+{
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
+
+	for (i = 0; i < nlab_caps; i++) {
+		v->lab[v->nlab++] = lab_caps[i];
+		if (capture_start(lab_caps[i], loop_base(attached_loop),
+		    on_packet, on_end, v, err, sizeof err) != 0)
+			snprintf(v->status, sizeof v->status, "%s", err);
+		else if (attached_log != NULL)
+			capture_report_started(attached_log,
+			    capture_source(lab_caps[i]), NULL);
+	}
+	nlab_caps = 0;		/* the pane owns them now */
+	v->lab_ladder = v->ladder = true;
 }
 
 void
@@ -87,6 +129,16 @@ pane_capture_on_change(void (*fn)(void *), void *arg)
 }
 
 static void
+stop_lab(struct capture_pane *v)
+{
+	while (v->nlab > 0)
+		capture_free(v->lab[--v->nlab]);
+	snprintf(v->status, sizeof v->status, "stopped: %llu packets in the "
+	    "lab (Enter captures on every interface here)",
+	    (unsigned long long)v->seen);
+}
+
+static void
 changed(struct capture_pane *v)
 {
 	v->pane->dirty = true;
@@ -97,7 +149,7 @@ changed(struct capture_pane *v)
 static bool
 live_running(const struct capture_pane *v)
 {
-	return v->ncap > 0 && !v->is_file;
+	return (v->ncap > 0 && !v->is_file) || v->nlab > 0;
 }
 
 static void
@@ -115,6 +167,8 @@ close_sources(struct capture_pane *v)
 	uint64_t dropped = 0;
 	size_t i;
 
+	if (v->nlab > 0)
+		stop_lab(v);
 	for (i = 0; i < v->ncap; i++) {
 		capture_get_stats(v->cap[i], &st);
 		dropped += st.dropped;
@@ -202,6 +256,7 @@ reset_view(struct capture_pane *v)
 {
 	capture_ring_clear(v->ring);
 	capture_flows_clear(v->flows);
+	v->lab_ladder = false;
 	v->seen = v->unkept = v->selected = 0;
 	v->follow = true;
 	v->status[0] = '\0';
@@ -284,8 +339,15 @@ open_file(struct capture_pane *v, const char *path)
 static void
 apply_filter(struct capture_pane *v)
 {
+	char err[CAPTURE_ERR_MAX];
+	size_t i;
+
 	snprintf(v->applied, sizeof v->applied, "%s", v->filter.buf);
 	v->editing = false;
+	for (i = 0; i < v->nlab; i++)	/* the lab's cannot reopen: refilter */
+		if (capture_set_filter(v->lab[i], v->applied[0] != '\0' ?
+		    v->applied : "", err, sizeof err) != 0)
+			snprintf(v->status, sizeof v->status, "%s", err);
 	if (v->ncap > 0 && v->is_file)
 		open_file(v, v->source);
 	else if (v->ncap > 0)
@@ -322,7 +384,9 @@ init(struct pane *pane)
 	if (attached_loop != NULL)
 		v->tick = event_new(loop_base(attached_loop), -1, EV_PERSIST,
 		    on_tick, v);
-	if (configured.file != NULL)
+	if (nlab_caps > 0 && attached_loop != NULL)
+		start_lab(v);
+	else if (configured.file != NULL)
 		open_file(v, configured.file);
 	else if (configured.start)
 		start_capture(v);
@@ -528,6 +592,14 @@ draw_status(struct capture_pane *v, WINDOW *win, int w)
 	uint64_t dropped = 0;
 	size_t i;
 
+	if (v->nlab > 0) {
+		snprintf(line, sizeof line, "capturing in the lab (%zu "
+		    "namespaces)%s%s: %llu packets%s", v->nlab,
+		    v->applied[0] != '\0' ? ", filter " : "", v->applied,
+		    (unsigned long long)v->seen, v->paused ? ", PAUSED" : "");
+		draw_text(win, 1, 0, w, theme_attr(ROLE_STATUS), line);
+		return;
+	}
 	if (v->ncap == 0) {
 		draw_text(win, 1, 0, w, theme_attr(ROLE_WARNING), v->status);
 		return;
@@ -604,7 +676,8 @@ draw(struct pane *pane, WINDOW *win)
 		return;
 	}
 	if (v->ladder) {
-		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect);
+		capture_ladder_draw(win, 2, h - 2, w, v->ring, &v->dissect,
+		    v->lab_ladder ? lab_roles : NULL);
 		return;
 	}
 	sel = capture_ring_get(v->ring, v->selected);
@@ -757,7 +830,8 @@ static const struct key_binding keys[] = {
 	{ 'x', 0, NULL, "the selected packet in hex and ASCII (again: layers)" },
 	{ 'F', 0, NULL, "the flows: endpoints, packets, bytes, rate (again: the list)" },
 	{ 's', 0, NULL, "in the flows view: sort by bytes, packets or rate" },
-	{ 'd', 0, NULL, "the ladder diagram of mesh datagrams (again: the list)" },
+	{ 'd', 0, NULL, "the ladder of mesh datagrams, a column per lab role with "
+	    "--capture-lab (again: the list)" },
 	{ 'w', 0, NULL, "save the packets kept to $TMPDIR (or /tmp) as pcap" },
 	{ 0, 0, NULL, NULL },
 };

@@ -14,6 +14,8 @@
 
 struct loop;
 struct evlog;
+struct capture;
+struct ladder_roles;
 
 /* The strings must outlive the pane (argv does). */
 struct pane_capture_source {
@@ -29,5 +31,10 @@ void	 pane_capture_source(const struct pane_capture_source *);
 /* Called when packets came (the screen then draws a frame soon, at most
  * its frame rate), so the list moves while they flow. */
 void	 pane_capture_on_change(void (*fn)(void *), void *arg);
+/* --capture-lab: handles main opened (privileged) in the lab's
+ * namespaces, and the roles they watch; the pane starts them at once,
+ * owns them, and draws their ladder with a column per role. */
+void	 pane_capture_attach_lab(const struct ladder_roles *,
+	     struct capture **, size_t n);
 
 #endif

@@ -2,9 +2,13 @@
  * capture.c: libpcap sources on the event loop; see capture.h.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
@@ -12,11 +16,22 @@
 #include "capture.h"
 
 #define FILE_BATCH	512	/* packets read from a file per loop pass */
+#define NETNS_DIR	"/run/netns/"
+#define MAX_IFACES	16	/* interfaces named per namespace */
+
+/* An interface of the handle's namespace, by index, as "node:ifname". */
+struct iface_name {
+	unsigned	 index;
+	char		 where[CAPTURE_WHERE_MAX];
+};
 
 struct capture {
 	pcap_t			*pcap;
 	pcap_dumper_t		*dump;
 	char			*source;
+	char			 where[CAPTURE_WHERE_MAX];	/* "" or fixed */
+	struct iface_name	 iface[MAX_IFACES];	/* "any" in a namespace */
+	size_t			 niface;
 	bool			 live;
 	bool			 done;
 	uint64_t		 count;		/* 0: no limit */
@@ -63,16 +78,15 @@ live_error(pcap_t *p, int rc, const char *ifname, char *err, size_t errlen)
 		    pcap_geterr(p) : pcap_statustostr(rc));
 }
 
-struct capture *
-capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
+/* Creates and activates the handle in the namespace the thread is in. */
+static pcap_t *
+open_here(const char *ifname, int snaplen, bool sll2, char *err,
+    size_t errlen)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
-	struct capture *c;
 	pcap_t *p;
 	int rc;
 
-	if (ifname == NULL)
-		ifname = "any";
 	if ((p = pcap_create(ifname, ebuf)) == NULL) {
 		snprintf(err, errlen, "%s: %s", ifname, ebuf);
 		return NULL;
@@ -86,16 +100,119 @@ capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
 		pcap_close(p);
 		return NULL;
 	}
+	/* "any" as SLL2: each packet then carries its interface's index. */
+	if (sll2 && strcmp(ifname, "any") == 0)
+		(void)pcap_set_datalink(p, DLT_LINUX_SLL2);
 	if (pcap_setnonblock(p, 1, ebuf) != 0 || pcap_get_selectable_fd(p) < 0) {
 		snprintf(err, errlen, "%s: %s", ifname, ebuf[0] != '\0' ? ebuf :
 		    "no selectable descriptor");
 		pcap_close(p);
 		return NULL;
 	}
+	return p;
+}
+
+struct capture *
+capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
+{
+	struct capture *c;
+	pcap_t *p;
+
+	if (ifname == NULL)
+		ifname = "any";
+	if ((p = open_here(ifname, snaplen, false, err, errlen)) == NULL)
+		return NULL;
 	if ((c = capture_new(p, ifname, true)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		pcap_close(p);
 	}
+	return c;
+}
+
+/* "node:ifname" into a where, cut to fit. */
+static void
+set_where(char *where, const char *node, const char *ifname)
+{
+	int n = snprintf(where, CAPTURE_WHERE_MAX, "%.*s:", CAPTURE_WHERE_MAX / 2,
+	    node);
+
+	snprintf(where + n, (size_t)(CAPTURE_WHERE_MAX - n), "%.*s",
+	    CAPTURE_WHERE_MAX / 2 - 2, ifname);
+}
+
+/* The namespace's interfaces by index, read while inside it. */
+static void
+name_ifaces(struct capture *c, const char *node)
+{
+	struct if_nameindex *ifs = if_nameindex(), *i;
+
+	if (ifs == NULL)
+		return;
+	for (i = ifs; i->if_index != 0 && c->niface < MAX_IFACES; i++) {
+		c->iface[c->niface].index = i->if_index;
+		set_where(c->iface[c->niface].where, node, i->if_name);
+		c->niface++;
+	}
+	if_freenameindex(ifs);
+}
+
+/* Enters netns; on success *back is a descriptor of the namespace to come
+ * back to. */
+static int
+enter_netns(const char *netns, int *back, char *err, size_t errlen)
+{
+	char path[256];
+	int fd;
+
+	snprintf(path, sizeof path, NETNS_DIR "%s", netns);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "namespace %s: %s%s", netns,
+		    strerror(errno), errno == ENOENT && strncmp(netns, "pl-", 3)
+		    == 0 ? " (is the lab up? punchline lab up)" : "");
+		return -1;
+	}
+	if ((*back = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC)) < 0 ||
+	    setns(fd, CLONE_NEWNET) != 0) {
+		snprintf(err, errlen, "namespace %s: %s (entering one needs "
+		    "CAP_SYS_ADMIN: run as root)", netns, strerror(errno));
+		if (*back >= 0)
+			close(*back);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+struct capture *
+capture_open_live_in(const char *netns, const char *node, const char *ifname,
+    int snaplen, char *err, size_t errlen)
+{
+	struct capture *c = NULL;
+	char source[300];
+	pcap_t *p;
+	int back;
+
+	if (enter_netns(netns, &back, err, errlen) != 0)
+		return NULL;
+	snprintf(source, sizeof source, "%s:%s", node, ifname);
+	if ((p = open_here(ifname, snaplen, true, err, errlen)) != NULL &&
+	    (c = capture_new(p, source, true)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		pcap_close(p);
+	}
+	if (c != NULL && strcmp(ifname, "any") == 0)
+		name_ifaces(c, node);
+	else if (c != NULL)
+		set_where(c->where, node, ifname);
+	/* The socket stays bound to the namespace it was made in. */
+	if (setns(back, CLONE_NEWNET) != 0) {
+		snprintf(err, errlen, "cannot come back from %s: %s", netns,
+		    strerror(errno));
+		capture_free(c);
+		c = NULL;
+	}
+	close(back);
 	return c;
 }
 
@@ -174,6 +291,19 @@ finish(struct capture *c, const char *err)
 		c->on_end(c, err, c->arg);
 }
 
+/* The fixed place of the handle, or the interface an SLL2 header names. */
+static void
+where_of(const struct capture *c, struct capture_pkt *pkt)
+{
+	uint32_t index = capture_pkt_ifindex(pkt);
+	size_t i;
+
+	memcpy(pkt->where, c->where, sizeof pkt->where);
+	for (i = 0; index != 0 && i < c->niface; i++)
+		if (c->iface[i].index == index)
+			memcpy(pkt->where, c->iface[i].where, sizeof pkt->where);
+}
+
 static void
 got_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 {
@@ -190,6 +320,7 @@ got_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	pkt.caplen = h->caplen;
 	pkt.linktype = (uint32_t)pcap_datalink(c->pcap);
 	pkt.data = bytes;
+	where_of(c, &pkt);
 	c->on_packet(&pkt, c->arg);
 	if (c->count != 0 && c->seen >= c->count) {
 		pcap_breakloop(c->pcap);

@@ -42,6 +42,13 @@ struct capture_stats {
  * CAP_NET_RAW, says exactly that and how to grant it. */
 struct capture	*capture_open_live(const char *ifname, int snaplen,
 		     char *err, size_t errlen);
+/* A live capture on ifname inside the network namespace netns (a name
+ * under /run/netns), which node names in the packets' where
+ * ("nat-b:wan0"). Enters it, opens, comes back: the handle stays bound
+ * to it. "any" there is opened as SLL2, so each packet's where names its
+ * interface. Needs CAP_SYS_ADMIN as well. */
+struct capture	*capture_open_live_in(const char *netns, const char *node,
+		     const char *ifname, int snaplen, char *err, size_t errlen);
 /* A pcap or pcapng file; "-" is stdin. */
 struct capture	*capture_open_file(const char *path, char *err, size_t errlen);
 /* A BPF filter; on error, libpcap's message in err. */

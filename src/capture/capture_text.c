@@ -497,6 +497,10 @@ capture_text_line(struct strbuf *sb, const struct capture_pkt *p,
 
 	fmt_clock(sb, &p->ts);
 	sb_addc(sb, ' ');
+	if (p->where[0] != '\0') {	/* as tcpdump -i any names the interface */
+		sb_add(sb, p->where);
+		sb_addc(sb, ' ');
+	}
 	if (i < d->count && ip->proto != DP_ARP && ip->status != DECODE_OK)
 		sb_add(sb, ip->proto == DP_IPV4 ? "IP" : "IP6");
 	else if (i < d->count && ip->proto != DP_ARP) {

@@ -54,6 +54,14 @@ const char *const lab_bridge_ports[] = {
 	"p-nat-a", "p-nat-b", "p-rendezvous", "p-r1", NULL,
 };
 
+const char *const lab_ladder_roles[] = {
+	"alice", "nat-a", "rendezvous", "nat-b", "bob", NULL,
+};
+const char *const lab_ladder_taps[] = {
+	"alice:eth0", "nat-a:lan0", "nat-a:wan0", "rendezvous:eth0",
+	"nat-b:wan0", "nat-b:lan0", "bob:eth0", NULL,
+};
+
 const struct lab_node *
 lab_node_find(const char *name)
 {

@@ -66,6 +66,12 @@ extern const size_t		lab_nlinks;
 /* The interfaces of the switch node that form the public bridge. */
 extern const char *const	lab_bridge_ports[];
 
+/* The hole-punch ladder's columns, left to right, and the places
+ * ("node:ifname") a datagram from alice to bob passes, in that order;
+ * both NULL-ended. */
+extern const char *const	lab_ladder_roles[];
+extern const char *const	lab_ladder_taps[];
+
 const struct lab_node *lab_node_find(const char *name);
 const char	*lab_role_name(enum lab_role);
 /* "pl-" + name into buf. */

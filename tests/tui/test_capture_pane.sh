@@ -4,7 +4,8 @@
 # selected packet, "/" sets a BPF filter that keeps only UDP, a bad filter
 # shows libpcap's message, p pauses, w saves the ring as a pcap tcpdump
 # reads, d draws the ladder of a mesh chat between two peers, and
-# quitting while capturing asks first.
+# quitting while capturing asks first. (The ladder of the lab with its
+# role columns, --capture-lab, needs the lab: tests/net/test_capture_ladder.sh.)
 . "$(dirname "$0")/../lib/testlib.sh"
 . "$(dirname "$0")/../lib/tuilib.sh"
 
