@@ -6,7 +6,7 @@
 # then alice's chat straight to bob. With nat-b symmetric, bob's public
 # port differs per destination (the cone keeps one). The -w file read
 # back with -r --lab gives the same ladder. Traffic stays in the lab.
-# Run it under `flock /run/pl-lab.lock`.
+# It takes the lab lock itself (tests/lib/lablock.sh).
 . "$(dirname "$0")/../lib/testlib.sh"
 . "$(dirname "$0")/../lib/chatlib.sh"
 
@@ -14,6 +14,8 @@ if ! is_root; then
 	skip "capture ladder" "needs root for network namespaces: sudo make check"
 	exit 0
 fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 command -v jq >/dev/null || { skip "capture ladder" "needs jq: make deps"; exit 0; }
 lab() { "$PL_BIN" lab "$@" 2>>"$PL_OUT/lab-stderr.log"; }
 out=$PL_OUT/ladder

@@ -10,6 +10,8 @@ if ! is_root; then
 	skip "host:scan and NAT rebinding in the lab" "needs root: sudo make check"
 	exit 0
 fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 lab() { "$PL_BIN" lab "$@" 2>>"$PL_OUT/lab-stderr.log"; }
 cleanup() { peers_stop_all; lab down >/dev/null 2>&1; }
 trap cleanup EXIT

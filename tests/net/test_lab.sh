@@ -6,6 +6,8 @@ if ! is_root; then
 	skip "NAT lab tests" "need root for network namespaces: sudo make check"
 	exit 0
 fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 for tool in ip nft socat ping; do
 	if ! command -v $tool >/dev/null; then
 		skip "NAT lab tests" "$tool is not installed: make deps"

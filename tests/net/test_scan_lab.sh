@@ -10,6 +10,8 @@ if ! is_root; then
 	skip "scans through the lab" "needs root for network namespaces: sudo make check"
 	exit 0
 fi
+. "$(dirname "$0")/../lib/lablock.sh"
+lab_lock_or_reexec bash "$0" "$@"
 lab() { "$PL_BIN" lab "$@" 2>>"$PL_OUT/lab-stderr.log"; }
 trap 'lab down >/dev/null 2>&1' EXIT
 FAR=203.0.113.10
