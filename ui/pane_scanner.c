@@ -15,7 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/scan/scan_job.h"
 #include "draw.h"
-#include "edit_keys.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_scanner.h"
@@ -255,58 +255,22 @@ on_event(struct pane *pane, const struct ev *ev)
 	pane->dirty = true;
 }
 
-/* A text field: its label, then its text with the cursor shown. */
-static int
-draw_field(WINDOW *win, int y, int x, int w, const char *label,
-    const struct line_edit *le, int width, bool focused)
-{
-	char shown[LINE_MAX_BYTES + 1];
-	size_t from = 0;
-	int attr = theme_attr(ROLE_TEXT) | (focused ? A_REVERSE : A_UNDERLINE);
-
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_DIM), label);
-	if (width > w - x)
-		width = w - x;
-	if (width < 2)
-		return x;
-	if (le->cursor >= (size_t)width)	/* keep the cursor in view */
-		from = le->cursor - (size_t)width + 1;
-	snprintf(shown, sizeof shown, "%-*.*s", width, width, le->buf + from);
-	draw_text(win, y, x, width, attr, shown);
-	if (focused)
-		mvwchgat(win, y, x + (int)(le->cursor - from), 1, A_NORMAL, 0, NULL);
-	return x + width + 2;
-}
-
-static int
-draw_choice(WINDOW *win, int y, int x, int w, const char *label,
-    const char *value, bool focused)
-{
-	char shown[32];
-
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_DIM), label);
-	snprintf(shown, sizeof shown, "<%s>", value);
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_TEXT) |
-	    (focused ? A_REVERSE : 0), shown);
-	return x + 2;
-}
-
 static int
 draw_form(struct scanner_pane *s, WINDOW *win, int w, bool focused)
 {
 	int x, y = 0, field_w = w >= 72 ? 24 : w / 2 - 9;
 
-	x = draw_field(win, y, 0, w, "Target ", &s->target, field_w,
-	    focused && s->field == F_TARGET);
+	x = form_text(win, y, 0, w, "Target ", &s->target, field_w,
+	    focused && s->field == F_TARGET) + 2;
 	if (w < 72)
 		x = 0, y++;
-	draw_field(win, y, x, w, "Ports ", &s->ports, field_w,
+	form_text(win, y, x, w, "Ports ", &s->ports, field_w,
 	    focused && s->field == F_PORTS);
 	y++;
-	x = draw_choice(win, y, 0, w, "Type ", type_names[s->type],
-	    focused && s->field == F_TYPE);
-	x = draw_choice(win, y, x, w, "Banners ", s->banners ? "on" : "off",
-	    focused && s->field == F_BANNERS);
+	x = form_choice(win, y, 0, w, "Type ", type_names[s->type],
+	    focused && s->field == F_TYPE) + 2;
+	x = form_choice(win, y, x, w, "Banners ", s->banners ? "on" : "off",
+	    focused && s->field == F_BANNERS) + 2;
 	draw_text(win, y, x, w - x, theme_attr(ROLE_DIM),
 	    s->running ? "Enter/Esc: stop" : "Enter: start");
 	return y + 1;
@@ -442,12 +406,14 @@ draw(struct pane *pane, WINDOW *win)
 static bool
 change_choice(struct scanner_pane *s, int ch)
 {
-	if (ch != KEY_LEFT && ch != KEY_RIGHT && ch != ' ')
+	int step = form_choice_step(ch);
+
+	if (step == 0)
 		return false;
 	if (s->field == F_BANNERS)
 		s->banners = !s->banners;
 	else
-		s->type = (enum scan_type)((s->type + (ch == KEY_LEFT ? 2 : 1)) % 3);
+		s->type = (enum scan_type)form_turn((int)s->type, step, 3);
 	return true;
 }
 
@@ -469,15 +435,14 @@ text(struct pane *pane, int ch)
 	case 27:
 		stop_scan(s);
 		return true;
-	case KEY_UP: case KEY_DOWN:
-		s->field = (s->field + (ch == KEY_UP ? F_COUNT - 1 : 1)) % F_COUNT;
-		return true;
 	case KEY_PPAGE: case KEY_NPAGE:
 		s->scroll += ch == KEY_PPAGE ? -10 : 10;
 		return true;
 	}
-	if (s->field == F_TARGET || s->field == F_PORTS ? edit_keys(s->field ==
-	    F_TARGET ? &s->target : &s->ports, ch, 255, false) :
+	if (form_focus_key(&s->field, F_COUNT, ch))
+		return true;
+	if (s->field == F_TARGET || s->field == F_PORTS ? form_text_key(
+	    s->field == F_TARGET ? &s->target : &s->ports, ch) :
 	    change_choice(s, ch))
 		return true;
 	pane->dirty = false;

@@ -15,7 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/trace/trace_job.h"
 #include "draw.h"
-#include "edit_keys.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_trace.h"
@@ -266,7 +266,6 @@ draw(struct pane *pane, WINDOW *win)
 {
 	struct trace_pane *v = pane->data;
 	int h = getmaxy(win), w = getmaxx(win), x;
-	char shown[LINE_MAX_BYTES + 1], method[16];
 	bool f = pane->focused;
 
 	if (v == NULL || h < 1 || w < 1)
@@ -276,17 +275,10 @@ draw(struct pane *pane, WINDOW *win)
 		    "Trace: too small (z zooms)");
 		return;
 	}
-	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), "Host ");
-	snprintf(shown, sizeof shown, "%-28.28s", v->host.buf);
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (f && v->field == F_HOST ? A_REVERSE : A_UNDERLINE), shown);
-	if (f && v->field == F_HOST && v->host.cursor < 28)
-		mvwchgat(win, 0, x + (int)v->host.cursor, 1, A_NORMAL, 0, NULL);
-	x += 30;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), "Method ");
-	snprintf(method, sizeof method, "<%s>", method_names[v->method]);
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (f && v->field == F_METHOD ? A_REVERSE : 0), method) + 2;
+	x = form_text(win, 0, 0, w, "Host ", &v->host, 28,
+	    f && v->field == F_HOST) + 2;
+	x = form_choice(win, 0, x, w, "Method ", method_names[v->method],
+	    f && v->field == F_METHOD) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->running ?
 	    "Enter: stop" : "Enter: start");
 	draw_text(win, 1, 0, w, theme_attr(v->running ? ROLE_STATUS :
@@ -299,6 +291,7 @@ static bool
 text(struct pane *pane, int ch)
 {
 	struct trace_pane *v = pane->data;
+	int step;
 
 	if (v == NULL)
 		return false;
@@ -314,14 +307,13 @@ text(struct pane *pane, int ch)
 		if (v->running)
 			trace_job_stop(v->job);
 		return true;
-	case KEY_UP: case KEY_DOWN:
-		v->field = (v->field + 1) % F_COUNT;
-		return true;
 	}
-	if (v->field == F_HOST && edit_keys(&v->host, ch, 255, false))
+	if (form_focus_key(&v->field, F_COUNT, ch))
 		return true;
-	if (v->field == F_METHOD && (ch == KEY_LEFT || ch == KEY_RIGHT || ch == ' ')) {
-		v->method = (enum trace_method)((v->method + (ch == KEY_LEFT ? 2 : 1)) % 3);
+	if (v->field == F_HOST && form_text_key(&v->host, ch))
+		return true;
+	if (v->field == F_METHOD && (step = form_choice_step(ch)) != 0) {
+		v->method = (enum trace_method)form_turn((int)v->method, step, 3);
 		return true;
 	}
 	pane->dirty = false;
