@@ -661,13 +661,8 @@ draw(struct pane *pane, WINDOW *win)
 	int h = getmaxy(win), w = getmaxx(win), list_rows;
 	const struct capture_pkt *sel;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 5, 40, pane->ops->title))
 		return;
-	if (h < 5 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Capture: too small (z zooms)");
-		return;
-	}
 	draw_input(v, win, w);
 	draw_status(v, win, w);
 	if (v->flows_shown) {

@@ -529,13 +529,8 @@ draw(struct pane *pane, WINDOW *win)
 	struct mail_pane *v = pane->data;
 	int h = getmaxy(win), w = getmaxx(win);
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 8, 40, pane->ops->title))
 		return;
-	if (h < 8 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Mail: too small (z zooms)");
-		return;
-	}
 	draw_form(v, win, w, pane->focused);
 	draw_strip(v, win, 1, w);
 	draw_tls(v, win, 2, w);

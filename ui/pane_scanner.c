@@ -386,13 +386,8 @@ draw(struct pane *pane, WINDOW *win)
 	struct scanner_pane *s = pane->data;
 	int h = getmaxy(win), w = getmaxx(win), y, hist = 0;
 
-	if (s == NULL || h < 1 || w < 1)
+	if (s == NULL || !draw_fits(win, 4, 20, pane->ops->title))
 		return;
-	if (h < 4 || w < 20) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Scanner: too small (z zooms)");
-		return;
-	}
 	y = draw_form(s, win, w, pane->focused);
 	draw_progress(s, win, y++, w);
 	if (s->nhistory > 0 && h >= 14)

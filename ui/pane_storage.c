@@ -234,13 +234,8 @@ draw(struct pane *pane, WINDOW *win)
 	int h = getmaxy(win), w = getmaxx(win), x;
 	bool f = pane->focused;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 9, 40, pane->ops->title))
 		return;
-	if (h < 9 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Storage: too small (z zooms)");
-		return;
-	}
 	x = form_text(win, 0, 0, w, "File ", &v->file, 14,
 	    f && v->field == F_FILE) + 2;
 	x = form_text(win, 0, x, w, "Via ", &v->host, 15,

@@ -268,13 +268,8 @@ draw(struct pane *pane, WINDOW *win)
 	int h = getmaxy(win), w = getmaxx(win), x;
 	bool f = pane->focused;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 4, 30, pane->ops->title))
 		return;
-	if (h < 4 || w < 30) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Trace: too small (z zooms)");
-		return;
-	}
 	x = form_text(win, 0, 0, w, "Host ", &v->host, 28,
 	    f && v->field == F_HOST) + 2;
 	x = form_choice(win, 0, x, w, "Method ", method_names[v->method],
