@@ -40,6 +40,13 @@ form_choice(WINDOW *win, int y, int x, int w, const char *label,
 	    (focused ? A_REVERSE : 0), shown);
 }
 
+void
+form_status(WINDOW *win, int y, int w, const char *doing, const char *said)
+{
+	draw_text(win, y, 0, w, theme_attr(doing != NULL ? ROLE_STATUS :
+	    ROLE_WARNING), doing != NULL ? doing : said);
+}
+
 bool
 form_focus_key(int *field, int nfields, int ch)
 {

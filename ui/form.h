@@ -24,6 +24,10 @@ int	 form_text(WINDOW *, int y, int x, int w, const char *label,
  * after it. */
 int	 form_choice(WINDOW *, int y, int x, int w, const char *label,
 	     const char *value, bool focused);
+/* The line under a form: while the job runs, what it does (doing), in
+ * the status colour; else what it said last (said), as a warning. */
+void	 form_status(WINDOW *, int y, int w, const char *doing,
+	     const char *said);
 
 /* Up or Down: *field becomes the previous or next of nfields (round);
  * false for any other key. */

@@ -284,9 +284,8 @@ draw_progress(struct scanner_pane *s, WINDOW *win, int y, int w)
 	int barw = w >= 100 ? 40 : w >= 60 ? 20 : 10, fill, i;
 
 	if (p->total == 0) {
-		draw_text(win, y, 0, w, theme_attr(s->running ? ROLE_TEXT :
-		    ROLE_WARNING), s->running ? "looking up the target ..." :
-		    s->status);
+		form_status(win, y, w, s->running ? "looking up the target ..." :
+		    NULL, s->status);
 		return;
 	}
 	fill = (int)(barw * p->done / p->total);

@@ -245,10 +245,8 @@ draw(struct pane *pane, WINDOW *win)
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), !v->running ?
 	    "Enter: store" : v->recalling ? "recalling" : "Enter: recall");
 	s = v->job != NULL ? storage_job_storage(v->job) : NULL;
-	draw_text(win, 1, 0, w, theme_attr(v->running && v->status[0] == '\0' ?
-	    ROLE_STATUS : ROLE_WARNING), v->running && v->status[0] == '\0' ?
-	    "stored: on the wire only (Esc lets it go)" :
-	    v->status);
+	form_status(win, 1, w, v->running && v->status[0] == '\0' ?
+	    "stored: on the wire only (Esc lets it go)" : NULL, v->status);
 	if (s == NULL)
 		return;
 	draw_stats(win, 2, w, s);

@@ -276,9 +276,8 @@ draw(struct pane *pane, WINDOW *win)
 	    f && v->field == F_METHOD) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->running ?
 	    "Enter: stop" : "Enter: start");
-	draw_text(win, 1, 0, w, theme_attr(v->running ? ROLE_STATUS :
-	    ROLE_WARNING), v->running ? "tracing, a round a second ..." :
-	    v->status);
+	form_status(win, 1, w, v->running ? "tracing, a round a second ..." :
+	    NULL, v->status);
 	draw_hops(v, win, 2, h, w);
 }
 

@@ -144,6 +144,23 @@ choice_is_label_then_value_in_brackets(void **state)
 }
 
 static void
+status_says_what_runs_else_what_was_said(void **state)
+{
+	WINDOW *win = newwin(1, 40, 0, 0);
+	char got[41];
+
+	(void)state;
+	form_status(win, 0, 40, "tracing ...", "stopped");
+	cells(win, 0, 0, 11, got);
+	assert_string_equal(got, "tracing ...");
+	werase(win);
+	form_status(win, 0, 40, NULL, "stopped");
+	cells(win, 0, 0, 11, got);
+	assert_string_equal(got, "stopped    ");
+	delwin(win);
+}
+
+static void
 up_and_down_move_round_the_fields(void **state)
 {
 	int field = 0;
@@ -202,6 +219,7 @@ main(void)
 		cmocka_unit_test(a_long_text_scrolls_to_keep_the_cursor_in_view),
 		cmocka_unit_test(a_field_is_cut_to_the_window),
 		cmocka_unit_test(choice_is_label_then_value_in_brackets),
+		cmocka_unit_test(status_says_what_runs_else_what_was_said),
 		cmocka_unit_test(up_and_down_move_round_the_fields),
 		cmocka_unit_test(left_right_and_space_turn_a_choice),
 		cmocka_unit_test(text_keys_edit_ascii_up_to_the_limit),
