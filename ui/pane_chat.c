@@ -322,11 +322,7 @@ text(struct pane *pane, int ch)
 		send_line(c);
 		return true;
 	}
-	if (ch == KEY_UP || ch == KEY_DOWN) {	/* the lines sent before */
-		line_key(&c->input, ch == KEY_UP ? LK_UP : LK_DOWN);
-		return true;
-	}
-	if (edit_keys(&c->input, ch, LINE_MAX_BYTES, true))
+	if (edit_keys_history(&c->input, ch, LINE_MAX_BYTES, true))
 		return true;
 	pane->dirty = false;
 	return false;

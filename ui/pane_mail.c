@@ -295,11 +295,7 @@ session_key(struct mail_pane *v, int ch)
 		mail_close(v->mail);
 		return true;
 	}
-	if (ch == KEY_UP || ch == KEY_DOWN) {
-		line_key(&v->input, ch == KEY_UP ? LK_UP : LK_DOWN);
-		return true;
-	}
-	return edit_keys(&v->input, ch, 998, true);
+	return edit_keys_history(&v->input, ch, 998, true);
 }
 
 static bool
