@@ -24,7 +24,8 @@ form_text(WINDOW *win, int y, int x, int w, const char *label,
 	snprintf(shown, sizeof shown, "%-*.*s", width, width, le->buf + from);
 	draw_text(win, y, x, width, attr, shown);
 	if (focused)
-		mvwchgat(win, y, x + (int)(le->cursor - from), 1, A_NORMAL, 0, NULL);
+		mvwchgat(win, y, x + (int)(le->cursor - from), 1, A_NORMAL, 0,
+		    NULL);
 	return x + width;
 }
 

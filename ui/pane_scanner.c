@@ -15,6 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/scan/scan_job.h"
 #include "draw.h"
+#include "ev_read.h"
 #include "form.h"
 #include "line_edit.h"
 #include "pane.h"
@@ -148,23 +149,6 @@ stop_scan(struct scanner_pane *s)
 		scan_job_stop(s->job);
 }
 
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
-static double
-real_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f == NULL ? 0 : f->type == EV_REAL ? f->v.d :
-	    f->type == EV_INT ? (double)f->v.i : 0;
-}
-
 static void
 copy_str(char *dst, size_t len, const struct ev *ev, const char *key)
 {
@@ -183,25 +167,25 @@ add_row(struct scanner_pane *s, const struct ev *ev)
 		return;
 	}
 	r = &s->rows[s->nrows++];
-	r->port = (unsigned)int_of(ev, "port");
+	r->port = (unsigned)ev_read_int(ev, "port");
 	copy_str(r->proto, sizeof r->proto, ev, "proto");
 	copy_str(r->state, sizeof r->state, ev, "state");
 	copy_str(r->reason, sizeof r->reason, ev, "reason");
 	copy_str(r->service, sizeof r->service, ev, "service");
 	copy_str(r->banner, sizeof r->banner, ev, "banner");
-	r->rtt_ms = real_of(ev, "rtt_ms");
+	r->rtt_ms = ev_read_real(ev, "rtt_ms");
 }
 
 static void
 read_counts(struct progress *p, const struct ev *ev)
 {
-	p->done = int_of(ev, "done");
-	p->total = int_of(ev, "total");
-	p->open = int_of(ev, "open");
-	p->closed = int_of(ev, "closed");
-	p->filtered = int_of(ev, "filtered");
-	p->per_second = real_of(ev, "per_second");
-	p->eta = real_of(ev, "eta");
+	p->done = ev_read_int(ev, "done");
+	p->total = ev_read_int(ev, "total");
+	p->open = ev_read_int(ev, "open");
+	p->closed = ev_read_int(ev, "closed");
+	p->filtered = ev_read_int(ev, "filtered");
+	p->per_second = ev_read_real(ev, "per_second");
+	p->eta = ev_read_real(ev, "eta");
 }
 
 static void
@@ -213,24 +197,26 @@ add_history(struct scanner_pane *s, const struct ev *ev)
 	strftime(stamp, sizeof stamp, "%H:%M:%S", localtime(&now));
 	snprintf(s->history[s->nhistory++ % HISTORY], sizeof s->history[0],
 	    "%s %s: %lld open, %lld closed, %lld filtered in %.2f s", stamp,
-	    s->what, (long long)int_of(ev, "open"), (long long)int_of(ev, "closed"),
-	    (long long)(int_of(ev, "filtered") + int_of(ev, "open_filtered")),
-	    real_of(ev, "elapsed"));
+	    s->what, (long long)ev_read_int(ev, "open"),
+	    (long long)ev_read_int(ev, "closed"),
+	    (long long)(ev_read_int(ev, "filtered") +
+	    ev_read_int(ev, "open_filtered")), ev_read_real(ev, "elapsed"));
 }
 
 static void
 on_done_event(struct scanner_pane *s, const struct ev *ev)
 {
-	s->prog.total = int_of(ev, "ports");
+	s->prog.total = ev_read_int(ev, "ports");
 	s->prog.done = s->prog.total;
-	s->prog.open = int_of(ev, "open");
-	s->prog.closed = int_of(ev, "closed");
-	s->prog.filtered = int_of(ev, "filtered") + int_of(ev, "open_filtered");
-	s->prog.per_second = real_of(ev, "per_second");
+	s->prog.open = ev_read_int(ev, "open");
+	s->prog.closed = ev_read_int(ev, "closed");
+	s->prog.filtered = ev_read_int(ev, "filtered") +
+	    ev_read_int(ev, "open_filtered");
+	s->prog.per_second = ev_read_real(ev, "per_second");
 	s->prog.eta = 0;
 	add_history(s, ev);
 	snprintf(s->status, sizeof s->status, "done in %.2f s",
-	    real_of(ev, "elapsed"));
+	    ev_read_real(ev, "elapsed"));
 }
 
 static void
@@ -245,7 +231,7 @@ on_event(struct pane *pane, const struct ev *ev)
 	else if (strcmp(ev->kind, "progress") == 0)
 		read_counts(&s->prog, ev);
 	else if (strcmp(ev->kind, "started") == 0)
-		s->prog.total = int_of(ev, "ports");
+		s->prog.total = ev_read_int(ev, "ports");
 	else if (strcmp(ev->kind, "done") == 0)
 		on_done_event(s, ev);
 	else if (strcmp(ev->kind, "failed") == 0)
@@ -284,8 +270,8 @@ draw_progress(struct scanner_pane *s, WINDOW *win, int y, int w)
 	int barw = w >= 100 ? 40 : w >= 60 ? 20 : 10, fill, i;
 
 	if (p->total == 0) {
-		form_status(win, y, w, s->running ? "looking up the target ..." :
-		    NULL, s->status);
+		form_status(win, y, w, s->running ?
+		    "looking up the target ..." : NULL, s->status);
 		return;
 	}
 	fill = (int)(barw * p->done / p->total);

@@ -15,6 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/trace/trace_job.h"
 #include "draw.h"
+#include "ev_read.h"
 #include "form.h"
 #include "line_edit.h"
 #include "pane.h"
@@ -114,18 +115,10 @@ start_trace(struct trace_pane *v)
 	v->running = true;
 }
 
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
 static void
 add_spark(struct trace_pane *v, const struct ev *ev)
 {
-	int64_t ttl = int_of(ev, "ttl");
+	int64_t ttl = ev_read_int(ev, "ttl");
 	const struct ev_field *rtt = ev_find(ev, "rtt_ms");
 	struct spark *sp;
 
@@ -307,7 +300,8 @@ text(struct pane *pane, int ch)
 	if (v->field == F_HOST && form_text_key(&v->host, ch))
 		return true;
 	if (v->field == F_METHOD && (step = form_choice_step(ch)) != 0) {
-		v->method = (enum trace_method)form_turn((int)v->method, step, 3);
+		v->method = (enum trace_method)form_turn((int)v->method,
+		    step, 3);
 		return true;
 	}
 	pane->dirty = false;
