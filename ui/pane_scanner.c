@@ -152,9 +152,7 @@ stop_scan(struct scanner_pane *s)
 static void
 copy_str(char *dst, size_t len, const struct ev *ev, const char *key)
 {
-	const char *v = ev_get_str(ev, key);
-
-	snprintf(dst, len, "%s", v != NULL ? v : "");
+	snprintf(dst, len, "%s", ev_read_str(ev, key));
 }
 
 static void
