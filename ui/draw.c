@@ -182,3 +182,16 @@ draw_wrapped(WINDOW *win, int y, int attr, const char *s)
 	}
 	return y;
 }
+
+bool
+draw_fits(WINDOW *win, int min_h, int min_w, const char *title)
+{
+	char msg[64];
+	int h = getmaxy(win), w = getmaxx(win);
+
+	if (h >= min_h && w >= min_w)
+		return true;
+	snprintf(msg, sizeof msg, "%s: too small (z zooms)", title);
+	draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING), msg);
+	return false;
+}

@@ -19,6 +19,10 @@ void	 draw_frame(WINDOW *, const char *title, bool focused);
  * scaled to max, or "_.-=+*#@" in ASCII; a negative value is a gap. */
 void	 draw_sparkline(const float *values, int n, float max, char *out,
 	     size_t len);
+/* true if the window holds a pane's content: min_h rows, min_w columns.
+ * Else says "TITLE: too small (z zooms)" (nothing in an empty window),
+ * and the pane draws nothing more. */
+bool	 draw_fits(WINDOW *, int min_h, int min_w, const char *title);
 /* Word-wraps s into the window from row y; returns the next free row. */
 int	 draw_wrapped(WINDOW *, int y, int attr, const char *s);
 

@@ -26,3 +26,13 @@ edit_keys(struct line_edit *le, int ch, size_t max, bool utf8)
 	}
 	return false;
 }
+
+bool
+edit_keys_history(struct line_edit *le, int ch, size_t max, bool utf8)
+{
+	if (ch == KEY_UP || ch == KEY_DOWN) {
+		line_key(le, ch == KEY_UP ? LK_UP : LK_DOWN);
+		return true;
+	}
+	return edit_keys(le, ch, max, utf8);
+}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../src/core/evlog.h"
+#include "ev_read.h"
 #include "mail_transcript.h"
 
 void
@@ -45,25 +46,17 @@ mail_transcript_free(struct mail_transcript *t)
 	memset(t, 0, sizeof *t);
 }
 
-static const char *
-str(const struct ev *ev, const char *key)
-{
-	const char *v = ev_get_str(ev, key);
-
-	return v != NULL ? v : "";
-}
-
 /* "-> state: meaning; enhanced meaning", a challenge first ("-> state:
  * the server asks: Username:; meaning"): the note is cut at the edge. */
 static void
 reply_note(const struct ev *ev, char *note, size_t len)
 {
-	const char *em = str(ev, "enhanced_meaning");
-	const char *asks = str(ev, "challenge");
+	const char *em = ev_read_str(ev, "enhanced_meaning");
+	const char *asks = ev_read_str(ev, "challenge");
 
-	snprintf(note, len, "-> %s: %s%s%s%s%s%s", str(ev, "state"),
+	snprintf(note, len, "-> %s: %s%s%s%s%s%s", ev_read_str(ev, "state"),
 	    asks[0] != '\0' ? "the server asks: " : "", asks,
-	    asks[0] != '\0' ? "; " : "", str(ev, "meaning"),
+	    asks[0] != '\0' ? "; " : "", ev_read_str(ev, "meaning"),
 	    em[0] != '\0' ? "; " : "", em);
 }
 
@@ -72,9 +65,9 @@ reply_note(const struct ev *ev, char *note, size_t len)
 static void
 smtp_reply(struct mail_transcript *t, const struct ev *ev)
 {
-	const struct ev_field *code = ev_find(ev, "code");
-	const char *text = str(ev, "text"), *nl, *enh = str(ev, "enhanced");
-	long long c = code != NULL && code->type == EV_INT ? (long long)code->v.i : 0;
+	const char *text = ev_read_str(ev, "text"), *nl;
+	const char *enh = ev_read_str(ev, "enhanced");
+	long long c = (long long)ev_read_int(ev, "code");
 	char line[1200], note[600];
 
 	while ((nl = strchr(text, '\n')) != NULL) {
@@ -93,7 +86,8 @@ pop3_reply(struct mail_transcript *t, const struct ev *ev)
 {
 	char line[1200], note[600];
 
-	snprintf(line, sizeof line, "< %s %s", str(ev, "status"), str(ev, "text"));
+	snprintf(line, sizeof line, "< %s %s", ev_read_str(ev, "status"),
+	    ev_read_str(ev, "text"));
 	reply_note(ev, note, sizeof note);
 	mail_transcript_add(t, MT_REPLY, line, note);
 }
@@ -104,14 +98,16 @@ tls_report(struct mail_transcript *t, const struct ev *ev)
 	char line[800];
 
 	snprintf(line, sizeof line, "* TLS %s %s, certificate %s",
-	    str(ev, "version"), str(ev, "cipher"), str(ev, "verify"));
+	    ev_read_str(ev, "version"), ev_read_str(ev, "cipher"),
+	    ev_read_str(ev, "verify"));
 	mail_transcript_add(t, MT_TLS, line, NULL);
 	snprintf(line, sizeof line, "*   subject %s, issuer %s",
-	    str(ev, "subject"), str(ev, "issuer"));
+	    ev_read_str(ev, "subject"), ev_read_str(ev, "issuer"));
 	mail_transcript_add(t, MT_TLS, line, NULL);
 	snprintf(line, sizeof line, "*   names %s, valid %s to %s",
-	    str(ev, "sans")[0] != '\0' ? str(ev, "sans") : "(none)",
-	    str(ev, "not_before"), str(ev, "not_after"));
+	    ev_read_str(ev, "sans")[0] != '\0' ? ev_read_str(ev, "sans") :
+	    "(none)",
+	    ev_read_str(ev, "not_before"), ev_read_str(ev, "not_after"));
 	mail_transcript_add(t, MT_TLS, line, NULL);
 }
 
@@ -120,7 +116,7 @@ sent_line(struct mail_transcript *t, const struct ev *ev)
 {
 	char line[1200];
 
-	snprintf(line, sizeof line, "> %s", str(ev, "line"));
+	snprintf(line, sizeof line, "> %s", ev_read_str(ev, "line"));
 	mail_transcript_add(t, MT_SENT, line, ev_find(ev, "stuffed") != NULL ?
 	    "dot-stuffed: went with one more '.'" : ev_find(ev, "helper") !=
 	    NULL ? "made by the AUTH helper (password masked)" : NULL);
@@ -141,21 +137,21 @@ mail_transcript_event(struct mail_transcript *t, const struct ev *ev)
 	else if (strcmp(k, "reply") == 0)
 		smtp_reply(t, ev);
 	else if (strcmp(k, "data") == 0) {
-		snprintf(line, sizeof line, "< %s", str(ev, "line"));
+		snprintf(line, sizeof line, "< %s", ev_read_str(ev, "line"));
 		mail_transcript_add(t, MT_REPLY, line, NULL);
 	} else if (strcmp(k, "tls") == 0)
 		tls_report(t, ev);
 	else if (strcmp(k, "warning") == 0 || strcmp(k, "error") == 0) {
-		snprintf(line, sizeof line, "! %s", str(ev, "text"));
+		snprintf(line, sizeof line, "! %s", ev_read_str(ev, "text"));
 		mail_transcript_add(t, MT_WARN, line, NULL);
 	} else if (strcmp(k, "connected") == 0) {
 		snprintf(line, sizeof line, "* connected to %s port %lld",
-		    str(ev, "host"), ev_find(ev, "port") != NULL ?
+		    ev_read_str(ev, "host"), ev_find(ev, "port") != NULL ?
 		    (long long)ev_find(ev, "port")->v.i : 0LL);
 		mail_transcript_add(t, MT_INFO, line, NULL);
 	} else if (strcmp(k, "closed") == 0) {
 		snprintf(line, sizeof line, "* closed by %s (state %s)",
-		    str(ev, "by"), str(ev, "state"));
+		    ev_read_str(ev, "by"), ev_read_str(ev, "state"));
 		mail_transcript_add(t, MT_INFO, line, NULL);
 	}
 }

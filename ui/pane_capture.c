@@ -35,6 +35,7 @@
 #include "capture_ladder.h"
 #include "draw.h"
 #include "edit_keys.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_capture.h"
@@ -628,19 +629,11 @@ draw_status(struct capture_pane *v, WINDOW *win, int w)
 static void
 draw_input(struct capture_pane *v, WINDOW *win, int w)
 {
-	const struct line_edit *le = v->opening ? &v->path : &v->filter;
-	bool active = v->opening || v->editing;
-	char shown[64];
 	int x;
 
-	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), v->opening ?
-	    "File   " : "Filter ");
-	snprintf(shown, sizeof shown, "%-30.30s", le->buf);
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) | (active ?
-	    A_REVERSE : A_UNDERLINE), shown);
-	if (active && le->cursor < 30)
-		mvwchgat(win, 0, x + (int)le->cursor, 1, A_NORMAL, 0, NULL);
-	x += 32;
+	x = form_text(win, 0, 0, w, v->opening ? "File   " : "Filter ",
+	    v->opening ? &v->path : &v->filter, 30,
+	    v->opening || v->editing) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->opening ?
 	    "Enter: open  Esc: cancel" : v->editing ?
 	    "Enter: apply  Esc: done" : live_running(v) ? "Enter: stop" :
@@ -661,13 +654,8 @@ draw(struct pane *pane, WINDOW *win)
 	int h = getmaxy(win), w = getmaxx(win), list_rows;
 	const struct capture_pkt *sel;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 5, 40, pane->ops->title))
 		return;
-	if (h < 5 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Capture: too small (z zooms)");
-		return;
-	}
 	draw_input(v, win, w);
 	draw_status(v, win, w);
 	if (v->flows_shown) {
@@ -702,7 +690,7 @@ edit_filter(struct capture_pane *v, int ch)
 		v->editing = false;
 		return true;
 	}
-	return edit_keys(&v->filter, ch, 255, false);
+	return form_text_key(&v->filter, ch);
 }
 
 static bool

@@ -16,6 +16,7 @@
 #include "../src/mesh/mesh_scan.h"
 #include "draw.h"
 #include "edit_keys.h"
+#include "ev_read.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_chat.h"
@@ -322,34 +323,22 @@ text(struct pane *pane, int ch)
 		send_line(c);
 		return true;
 	}
-	if (ch == KEY_UP || ch == KEY_DOWN) {	/* the lines sent before */
-		line_key(&c->input, ch == KEY_UP ? LK_UP : LK_DOWN);
-		return true;
-	}
-	if (edit_keys(&c->input, ch, LINE_MAX_BYTES, true))
+	if (edit_keys_history(&c->input, ch, LINE_MAX_BYTES, true))
 		return true;
 	pane->dirty = false;
 	return false;
 }
 
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
 static void
 on_delivery(struct chat_pane *c, const struct ev *ev)
 {
-	uint32_t msg = (uint32_t)int_of(ev, "msg");
+	uint32_t msg = (uint32_t)ev_read_int(ev, "msg");
 	struct tracked *t = &c->tracked[msg % TRACKED];
 
 	if (strcmp(ev->kind, "sent") == 0) {
 		memset(t, 0, sizeof *t);
 		t->msg = msg;
-		t->peers = (int)int_of(ev, "peers");
+		t->peers = (int)ev_read_int(ev, "peers");
 	} else if ((t = track_find(c, msg)) == NULL)
 		return;
 	else if (strcmp(ev->kind, "delivered") == 0)

@@ -20,6 +20,7 @@
 #include "../src/mail/mail.h"
 #include "draw.h"
 #include "edit_keys.h"
+#include "form.h"
 #include "line_edit.h"
 #include "mail_guide.h"
 #include "mail_transcript.h"
@@ -253,21 +254,19 @@ toggle_plaintext_auth(struct mail_pane *v)
 static bool
 form_key(struct mail_pane *v, int ch)
 {
-	int step = ch == KEY_LEFT ? -1 : 1;
+	int step;
 
-	if (ch == KEY_UP || ch == KEY_DOWN) {
-		v->field = (v->field + (ch == KEY_UP ? F_COUNT - 1 : 1)) % F_COUNT;
+	if (form_focus_key(&v->field, F_COUNT, ch))
 		return true;
-	}
 	if (v->field == F_HOST)
-		return edit_keys(&v->host, ch, 255, false);
+		return form_text_key(&v->host, ch);
 	if (v->field == F_PORT)
 		return (ch < 0x20 || ch >= 0x7f || (ch >= '0' && ch <= '9')) &&
 		    edit_keys(&v->port, ch, 5, false);
-	if (ch != KEY_LEFT && ch != KEY_RIGHT && ch != ' ')
+	if ((step = form_choice_step(ch)) == 0)
 		return false;
 	if (v->field == F_PROTO) {
-		v->proto = (v->proto + step + NPROTOS) % NPROTOS;
+		v->proto = form_turn(v->proto, step, NPROTOS);
 		set_default_port(v);
 	} else
 		toggle_guided(v);
@@ -296,11 +295,7 @@ session_key(struct mail_pane *v, int ch)
 		mail_close(v->mail);
 		return true;
 	}
-	if (ch == KEY_UP || ch == KEY_DOWN) {
-		line_key(&v->input, ch == KEY_UP ? LK_UP : LK_DOWN);
-		return true;
-	}
-	return edit_keys(&v->input, ch, 998, true);
+	return edit_keys_history(&v->input, ch, 998, true);
 }
 
 static bool
@@ -370,31 +365,21 @@ on_event(struct pane *pane, const struct ev *ev)
 	pane->dirty = true;
 }
 
+/* The port field has a cell more than the 5 digits, for the cursor. */
 static void
 draw_form(struct mail_pane *v, WINDOW *win, int w, bool f)
 {
-	char shown[64];
-	int x, on;
+	bool form = f && !v->open;
+	int x;
 
-	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), "Host ");
-	snprintf(shown, sizeof shown, "%-20.20s", v->host.buf);
-	on = f && !v->open && v->field == F_HOST;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (on ? A_REVERSE : A_UNDERLINE), shown) + 1;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), "Port ");
-	snprintf(shown, sizeof shown, "%-5.5s", v->port.buf);
-	on = f && !v->open && v->field == F_PORT;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (on ? A_REVERSE : A_UNDERLINE), shown) + 1;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), "Protocol ");
-	snprintf(shown, sizeof shown, "<%s>", protos[v->proto].name);
-	on = f && !v->open && v->field == F_PROTO;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (on ? A_REVERSE : 0), shown) + 1;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), "Mode ");
-	on = f && !v->open && v->field == F_MODE;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (on ? A_REVERSE : 0), v->guided ? "<guided>" : "<free>") + 2;
+	x = form_text(win, 0, 0, w, "Host ", &v->host, 20,
+	    form && v->field == F_HOST) + 1;
+	x = form_text(win, 0, x, w, "Port ", &v->port, 6,
+	    form && v->field == F_PORT) + 1;
+	x = form_choice(win, 0, x, w, "Protocol ", protos[v->proto].name,
+	    form && v->field == F_PROTO) + 1;
+	x = form_choice(win, 0, x, w, "Mode ", v->guided ? "guided" : "free",
+	    form && v->field == F_MODE) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->open ?
 	    "Esc: close" : "Enter: connect");
 }
@@ -540,13 +525,8 @@ draw(struct pane *pane, WINDOW *win)
 	struct mail_pane *v = pane->data;
 	int h = getmaxy(win), w = getmaxx(win);
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 8, 40, pane->ops->title))
 		return;
-	if (h < 8 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Mail: too small (z zooms)");
-		return;
-	}
 	draw_form(v, win, w, pane->focused);
 	draw_strip(v, win, 1, w);
 	draw_tls(v, win, 2, w);

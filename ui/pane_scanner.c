@@ -15,7 +15,8 @@
 #include "../src/core/evlog.h"
 #include "../src/scan/scan_job.h"
 #include "draw.h"
-#include "edit_keys.h"
+#include "ev_read.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_scanner.h"
@@ -148,29 +149,10 @@ stop_scan(struct scanner_pane *s)
 		scan_job_stop(s->job);
 }
 
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
-static double
-real_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f == NULL ? 0 : f->type == EV_REAL ? f->v.d :
-	    f->type == EV_INT ? (double)f->v.i : 0;
-}
-
 static void
 copy_str(char *dst, size_t len, const struct ev *ev, const char *key)
 {
-	const char *v = ev_get_str(ev, key);
-
-	snprintf(dst, len, "%s", v != NULL ? v : "");
+	snprintf(dst, len, "%s", ev_read_str(ev, key));
 }
 
 static void
@@ -183,25 +165,25 @@ add_row(struct scanner_pane *s, const struct ev *ev)
 		return;
 	}
 	r = &s->rows[s->nrows++];
-	r->port = (unsigned)int_of(ev, "port");
+	r->port = (unsigned)ev_read_int(ev, "port");
 	copy_str(r->proto, sizeof r->proto, ev, "proto");
 	copy_str(r->state, sizeof r->state, ev, "state");
 	copy_str(r->reason, sizeof r->reason, ev, "reason");
 	copy_str(r->service, sizeof r->service, ev, "service");
 	copy_str(r->banner, sizeof r->banner, ev, "banner");
-	r->rtt_ms = real_of(ev, "rtt_ms");
+	r->rtt_ms = ev_read_real(ev, "rtt_ms");
 }
 
 static void
 read_counts(struct progress *p, const struct ev *ev)
 {
-	p->done = int_of(ev, "done");
-	p->total = int_of(ev, "total");
-	p->open = int_of(ev, "open");
-	p->closed = int_of(ev, "closed");
-	p->filtered = int_of(ev, "filtered");
-	p->per_second = real_of(ev, "per_second");
-	p->eta = real_of(ev, "eta");
+	p->done = ev_read_int(ev, "done");
+	p->total = ev_read_int(ev, "total");
+	p->open = ev_read_int(ev, "open");
+	p->closed = ev_read_int(ev, "closed");
+	p->filtered = ev_read_int(ev, "filtered");
+	p->per_second = ev_read_real(ev, "per_second");
+	p->eta = ev_read_real(ev, "eta");
 }
 
 static void
@@ -213,24 +195,26 @@ add_history(struct scanner_pane *s, const struct ev *ev)
 	strftime(stamp, sizeof stamp, "%H:%M:%S", localtime(&now));
 	snprintf(s->history[s->nhistory++ % HISTORY], sizeof s->history[0],
 	    "%s %s: %lld open, %lld closed, %lld filtered in %.2f s", stamp,
-	    s->what, (long long)int_of(ev, "open"), (long long)int_of(ev, "closed"),
-	    (long long)(int_of(ev, "filtered") + int_of(ev, "open_filtered")),
-	    real_of(ev, "elapsed"));
+	    s->what, (long long)ev_read_int(ev, "open"),
+	    (long long)ev_read_int(ev, "closed"),
+	    (long long)(ev_read_int(ev, "filtered") +
+	    ev_read_int(ev, "open_filtered")), ev_read_real(ev, "elapsed"));
 }
 
 static void
 on_done_event(struct scanner_pane *s, const struct ev *ev)
 {
-	s->prog.total = int_of(ev, "ports");
+	s->prog.total = ev_read_int(ev, "ports");
 	s->prog.done = s->prog.total;
-	s->prog.open = int_of(ev, "open");
-	s->prog.closed = int_of(ev, "closed");
-	s->prog.filtered = int_of(ev, "filtered") + int_of(ev, "open_filtered");
-	s->prog.per_second = real_of(ev, "per_second");
+	s->prog.open = ev_read_int(ev, "open");
+	s->prog.closed = ev_read_int(ev, "closed");
+	s->prog.filtered = ev_read_int(ev, "filtered") +
+	    ev_read_int(ev, "open_filtered");
+	s->prog.per_second = ev_read_real(ev, "per_second");
 	s->prog.eta = 0;
 	add_history(s, ev);
 	snprintf(s->status, sizeof s->status, "done in %.2f s",
-	    real_of(ev, "elapsed"));
+	    ev_read_real(ev, "elapsed"));
 }
 
 static void
@@ -245,7 +229,7 @@ on_event(struct pane *pane, const struct ev *ev)
 	else if (strcmp(ev->kind, "progress") == 0)
 		read_counts(&s->prog, ev);
 	else if (strcmp(ev->kind, "started") == 0)
-		s->prog.total = int_of(ev, "ports");
+		s->prog.total = ev_read_int(ev, "ports");
 	else if (strcmp(ev->kind, "done") == 0)
 		on_done_event(s, ev);
 	else if (strcmp(ev->kind, "failed") == 0)
@@ -255,58 +239,22 @@ on_event(struct pane *pane, const struct ev *ev)
 	pane->dirty = true;
 }
 
-/* A text field: its label, then its text with the cursor shown. */
-static int
-draw_field(WINDOW *win, int y, int x, int w, const char *label,
-    const struct line_edit *le, int width, bool focused)
-{
-	char shown[LINE_MAX_BYTES + 1];
-	size_t from = 0;
-	int attr = theme_attr(ROLE_TEXT) | (focused ? A_REVERSE : A_UNDERLINE);
-
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_DIM), label);
-	if (width > w - x)
-		width = w - x;
-	if (width < 2)
-		return x;
-	if (le->cursor >= (size_t)width)	/* keep the cursor in view */
-		from = le->cursor - (size_t)width + 1;
-	snprintf(shown, sizeof shown, "%-*.*s", width, width, le->buf + from);
-	draw_text(win, y, x, width, attr, shown);
-	if (focused)
-		mvwchgat(win, y, x + (int)(le->cursor - from), 1, A_NORMAL, 0, NULL);
-	return x + width + 2;
-}
-
-static int
-draw_choice(WINDOW *win, int y, int x, int w, const char *label,
-    const char *value, bool focused)
-{
-	char shown[32];
-
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_DIM), label);
-	snprintf(shown, sizeof shown, "<%s>", value);
-	x += draw_text(win, y, x, w - x, theme_attr(ROLE_TEXT) |
-	    (focused ? A_REVERSE : 0), shown);
-	return x + 2;
-}
-
 static int
 draw_form(struct scanner_pane *s, WINDOW *win, int w, bool focused)
 {
 	int x, y = 0, field_w = w >= 72 ? 24 : w / 2 - 9;
 
-	x = draw_field(win, y, 0, w, "Target ", &s->target, field_w,
-	    focused && s->field == F_TARGET);
+	x = form_text(win, y, 0, w, "Target ", &s->target, field_w,
+	    focused && s->field == F_TARGET) + 2;
 	if (w < 72)
 		x = 0, y++;
-	draw_field(win, y, x, w, "Ports ", &s->ports, field_w,
+	form_text(win, y, x, w, "Ports ", &s->ports, field_w,
 	    focused && s->field == F_PORTS);
 	y++;
-	x = draw_choice(win, y, 0, w, "Type ", type_names[s->type],
-	    focused && s->field == F_TYPE);
-	x = draw_choice(win, y, x, w, "Banners ", s->banners ? "on" : "off",
-	    focused && s->field == F_BANNERS);
+	x = form_choice(win, y, 0, w, "Type ", type_names[s->type],
+	    focused && s->field == F_TYPE) + 2;
+	x = form_choice(win, y, x, w, "Banners ", s->banners ? "on" : "off",
+	    focused && s->field == F_BANNERS) + 2;
 	draw_text(win, y, x, w - x, theme_attr(ROLE_DIM),
 	    s->running ? "Enter/Esc: stop" : "Enter: start");
 	return y + 1;
@@ -320,9 +268,8 @@ draw_progress(struct scanner_pane *s, WINDOW *win, int y, int w)
 	int barw = w >= 100 ? 40 : w >= 60 ? 20 : 10, fill, i;
 
 	if (p->total == 0) {
-		draw_text(win, y, 0, w, theme_attr(s->running ? ROLE_TEXT :
-		    ROLE_WARNING), s->running ? "looking up the target ..." :
-		    s->status);
+		form_status(win, y, w, s->running ?
+		    "looking up the target ..." : NULL, s->status);
 		return;
 	}
 	fill = (int)(barw * p->done / p->total);
@@ -422,13 +369,8 @@ draw(struct pane *pane, WINDOW *win)
 	struct scanner_pane *s = pane->data;
 	int h = getmaxy(win), w = getmaxx(win), y, hist = 0;
 
-	if (s == NULL || h < 1 || w < 1)
+	if (s == NULL || !draw_fits(win, 4, 20, pane->ops->title))
 		return;
-	if (h < 4 || w < 20) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Scanner: too small (z zooms)");
-		return;
-	}
 	y = draw_form(s, win, w, pane->focused);
 	draw_progress(s, win, y++, w);
 	if (s->nhistory > 0 && h >= 14)
@@ -442,12 +384,14 @@ draw(struct pane *pane, WINDOW *win)
 static bool
 change_choice(struct scanner_pane *s, int ch)
 {
-	if (ch != KEY_LEFT && ch != KEY_RIGHT && ch != ' ')
+	int step = form_choice_step(ch);
+
+	if (step == 0)
 		return false;
 	if (s->field == F_BANNERS)
 		s->banners = !s->banners;
 	else
-		s->type = (enum scan_type)((s->type + (ch == KEY_LEFT ? 2 : 1)) % 3);
+		s->type = (enum scan_type)form_turn((int)s->type, step, 3);
 	return true;
 }
 
@@ -469,15 +413,14 @@ text(struct pane *pane, int ch)
 	case 27:
 		stop_scan(s);
 		return true;
-	case KEY_UP: case KEY_DOWN:
-		s->field = (s->field + (ch == KEY_UP ? F_COUNT - 1 : 1)) % F_COUNT;
-		return true;
 	case KEY_PPAGE: case KEY_NPAGE:
 		s->scroll += ch == KEY_PPAGE ? -10 : 10;
 		return true;
 	}
-	if (s->field == F_TARGET || s->field == F_PORTS ? edit_keys(s->field ==
-	    F_TARGET ? &s->target : &s->ports, ch, 255, false) :
+	if (form_focus_key(&s->field, F_COUNT, ch))
+		return true;
+	if (s->field == F_TARGET || s->field == F_PORTS ? form_text_key(
+	    s->field == F_TARGET ? &s->target : &s->ports, ch) :
 	    change_choice(s, ch))
 		return true;
 	pane->dirty = false;

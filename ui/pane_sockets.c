@@ -17,6 +17,7 @@
 #include "../src/sockets/routes.h"
 #include "../src/sockets/sock_names.h"
 #include "draw.h"
+#include "edit_keys.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_sockets.h"
@@ -687,15 +688,6 @@ apply_filter(struct sockets_pane *p)
 static bool
 filter_key(struct sockets_pane *p, int ch)
 {
-	static const struct { int key; enum line_key lk; } map[] = {
-		{ KEY_LEFT, LK_LEFT }, { KEY_RIGHT, LK_RIGHT },
-		{ KEY_HOME, LK_HOME }, { KEY_END, LK_END },
-		{ KEY_BACKSPACE, LK_BACKSPACE }, { 127, LK_BACKSPACE },
-		{ 8, LK_BACKSPACE }, { KEY_DC, LK_DELETE }, { KEY_UP, LK_UP },
-		{ KEY_DOWN, LK_DOWN },
-	};
-	size_t i;
-
 	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
 		p->typing = false;
 		apply_filter(p);
@@ -705,16 +697,7 @@ filter_key(struct sockets_pane *p, int ch)
 		p->typing = false;
 		return true;
 	}
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (map[i].key == ch) {
-			line_key(&p->input, map[i].lk);
-			return true;
-		}
-	if (ch >= 0x20 && ch < 0x7f) {
-		line_insert(&p->input, (char)ch);
-		return true;
-	}
-	return false;
+	return edit_keys_history(&p->input, ch, LINE_MAX_BYTES, false);
 }
 
 /* Typed keys: the filter line while it is open; Enter (a carriage return

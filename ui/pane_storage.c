@@ -15,7 +15,7 @@
 #include "../src/core/evlog.h"
 #include "../src/storage/storage_job.h"
 #include "draw.h"
-#include "edit_keys.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_storage.h"
@@ -226,19 +226,6 @@ draw_stats(WINDOW *win, int y, int w, const struct storage *s)
 		    ROLE_STATUS), line[i]);
 }
 
-static int
-draw_field(WINDOW *win, int x, int w, const char *label, const char *value,
-    int width, bool active)
-{
-	char shown[LINE_MAX_BYTES + 1];
-
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), label);
-	snprintf(shown, sizeof shown, "%-*.*s", width, width, value);
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) | (active ? A_REVERSE :
-	    A_UNDERLINE), shown);
-	return x + width + 2;
-}
-
 static void
 draw(struct pane *pane, WINDOW *win)
 {
@@ -247,24 +234,19 @@ draw(struct pane *pane, WINDOW *win)
 	int h = getmaxy(win), w = getmaxx(win), x;
 	bool f = pane->focused;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 9, 40, pane->ops->title))
 		return;
-	if (h < 9 || w < 40) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Storage: too small (z zooms)");
-		return;
-	}
-	x = draw_field(win, 0, w, "File ", v->file.buf, 14, f && v->field == F_FILE);
-	x = draw_field(win, x, w, "Via ", v->host.buf, 15, f && v->field == F_HOST);
-	x = draw_field(win, x, w, "", v->classic ? "<classic>" :
-	    "<ours>", 9, f && v->field == F_MODE);
+	x = form_text(win, 0, 0, w, "File ", &v->file, 14,
+	    f && v->field == F_FILE) + 2;
+	x = form_text(win, 0, x, w, "Via ", &v->host, 15,
+	    f && v->field == F_HOST) + 2;
+	x = form_choice(win, 0, x, w, "", v->classic ? "classic" : "ours",
+	    f && v->field == F_MODE) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), !v->running ?
 	    "Enter: store" : v->recalling ? "recalling" : "Enter: recall");
 	s = v->job != NULL ? storage_job_storage(v->job) : NULL;
-	draw_text(win, 1, 0, w, theme_attr(v->running && v->status[0] == '\0' ?
-	    ROLE_STATUS : ROLE_WARNING), v->running && v->status[0] == '\0' ?
-	    "stored: on the wire only (Esc lets it go)" :
-	    v->status);
+	form_status(win, 1, w, v->running && v->status[0] == '\0' ?
+	    "stored: on the wire only (Esc lets it go)" : NULL, v->status);
 	if (s == NULL)
 		return;
 	draw_stats(win, 2, w, s);
@@ -298,18 +280,14 @@ text(struct pane *pane, int ch)
 		    storage_job_storage(v->job) != NULL)
 			storage_stop(storage_job_storage(v->job));
 		return true;
-	case KEY_UP:
-		v->field = (v->field + F_COUNT - 1) % F_COUNT;
-		return true;
-	case KEY_DOWN:
-		v->field = (v->field + 1) % F_COUNT;
-		return true;
 	}
-	if (v->field == F_FILE && edit_keys(&v->file, ch, 255, false))
+	if (form_focus_key(&v->field, F_COUNT, ch))
 		return true;
-	if (v->field == F_HOST && edit_keys(&v->host, ch, 255, false))
+	if (v->field == F_FILE && form_text_key(&v->file, ch))
 		return true;
-	if (v->field == F_MODE && (ch == KEY_LEFT || ch == KEY_RIGHT || ch == ' ')) {
+	if (v->field == F_HOST && form_text_key(&v->host, ch))
+		return true;
+	if (v->field == F_MODE && form_choice_step(ch) != 0) {
 		v->classic = !v->classic;
 		return true;
 	}

@@ -15,7 +15,8 @@
 #include "../src/core/evlog.h"
 #include "../src/trace/trace_job.h"
 #include "draw.h"
-#include "edit_keys.h"
+#include "ev_read.h"
+#include "form.h"
 #include "line_edit.h"
 #include "pane.h"
 #include "pane_trace.h"
@@ -114,18 +115,10 @@ start_trace(struct trace_pane *v)
 	v->running = true;
 }
 
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
 static void
 add_spark(struct trace_pane *v, const struct ev *ev)
 {
-	int64_t ttl = int_of(ev, "ttl");
+	int64_t ttl = ev_read_int(ev, "ttl");
 	const struct ev_field *rtt = ev_find(ev, "rtt_ms");
 	struct spark *sp;
 
@@ -266,32 +259,18 @@ draw(struct pane *pane, WINDOW *win)
 {
 	struct trace_pane *v = pane->data;
 	int h = getmaxy(win), w = getmaxx(win), x;
-	char shown[LINE_MAX_BYTES + 1], method[16];
 	bool f = pane->focused;
 
-	if (v == NULL || h < 1 || w < 1)
+	if (v == NULL || !draw_fits(win, 4, 30, pane->ops->title))
 		return;
-	if (h < 4 || w < 30) {
-		draw_text(win, 0, 0, w, theme_attr(ROLE_WARNING),
-		    "Trace: too small (z zooms)");
-		return;
-	}
-	x = draw_text(win, 0, 0, w, theme_attr(ROLE_DIM), "Host ");
-	snprintf(shown, sizeof shown, "%-28.28s", v->host.buf);
-	draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (f && v->field == F_HOST ? A_REVERSE : A_UNDERLINE), shown);
-	if (f && v->field == F_HOST && v->host.cursor < 28)
-		mvwchgat(win, 0, x + (int)v->host.cursor, 1, A_NORMAL, 0, NULL);
-	x += 30;
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), "Method ");
-	snprintf(method, sizeof method, "<%s>", method_names[v->method]);
-	x += draw_text(win, 0, x, w - x, theme_attr(ROLE_TEXT) |
-	    (f && v->field == F_METHOD ? A_REVERSE : 0), method) + 2;
+	x = form_text(win, 0, 0, w, "Host ", &v->host, 28,
+	    f && v->field == F_HOST) + 2;
+	x = form_choice(win, 0, x, w, "Method ", method_names[v->method],
+	    f && v->field == F_METHOD) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->running ?
 	    "Enter: stop" : "Enter: start");
-	draw_text(win, 1, 0, w, theme_attr(v->running ? ROLE_STATUS :
-	    ROLE_WARNING), v->running ? "tracing, a round a second ..." :
-	    v->status);
+	form_status(win, 1, w, v->running ? "tracing, a round a second ..." :
+	    NULL, v->status);
 	draw_hops(v, win, 2, h, w);
 }
 
@@ -299,6 +278,7 @@ static bool
 text(struct pane *pane, int ch)
 {
 	struct trace_pane *v = pane->data;
+	int step;
 
 	if (v == NULL)
 		return false;
@@ -314,14 +294,14 @@ text(struct pane *pane, int ch)
 		if (v->running)
 			trace_job_stop(v->job);
 		return true;
-	case KEY_UP: case KEY_DOWN:
-		v->field = (v->field + 1) % F_COUNT;
-		return true;
 	}
-	if (v->field == F_HOST && edit_keys(&v->host, ch, 255, false))
+	if (form_focus_key(&v->field, F_COUNT, ch))
 		return true;
-	if (v->field == F_METHOD && (ch == KEY_LEFT || ch == KEY_RIGHT || ch == ' ')) {
-		v->method = (enum trace_method)((v->method + (ch == KEY_LEFT ? 2 : 1)) % 3);
+	if (v->field == F_HOST && form_text_key(&v->host, ch))
+		return true;
+	if (v->field == F_METHOD && (step = form_choice_step(ch)) != 0) {
+		v->method = (enum trace_method)form_turn((int)v->method,
+		    step, 3);
 		return true;
 	}
 	pane->dirty = false;

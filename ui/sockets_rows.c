@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ev_read.h"
 #include "sockets_rows.h"
 
 static const char *const col_names[COL_COUNT] = {
@@ -85,22 +86,6 @@ hash_key(const char *s)
 	return h;
 }
 
-static const char *
-str_of(const struct ev *ev, const char *key)
-{
-	const char *v = ev_get_str(ev, key);
-
-	return v != NULL ? v : "";
-}
-
-static int64_t
-int_of(const struct ev *ev, const char *key)
-{
-	const struct ev_field *f = ev_find(ev, key);
-
-	return f != NULL && f->type == EV_INT ? f->v.i : 0;
-}
-
 static void
 add_history(struct rows *r, const char *key, double when, const char *what)
 {
@@ -139,15 +124,16 @@ static void
 fill_ghost(struct row *g, const struct ev *ev, const char *key)
 {
 	memset(g, 0, sizeof *g);
-	snprintf(g->proto, sizeof g->proto, "%s", str_of(ev, "proto"));
-	snprintf(g->local, sizeof g->local, "%s", str_of(ev, "local"));
-	snprintf(g->peer, sizeof g->peer, "%s", str_of(ev, "peer"));
-	snprintf(g->state, sizeof g->state, "%s", str_of(ev, "state"));
-	snprintf(g->program, sizeof g->program, "%s", str_of(ev, "program"));
-	snprintf(g->user, sizeof g->user, "%s", str_of(ev, "user"));
+	snprintf(g->proto, sizeof g->proto, "%s", ev_read_str(ev, "proto"));
+	snprintf(g->local, sizeof g->local, "%s", ev_read_str(ev, "local"));
+	snprintf(g->peer, sizeof g->peer, "%s", ev_read_str(ev, "peer"));
+	snprintf(g->state, sizeof g->state, "%s", ev_read_str(ev, "state"));
+	snprintf(g->program, sizeof g->program, "%s",
+	    ev_read_str(ev, "program"));
+	snprintf(g->user, sizeof g->user, "%s", ev_read_str(ev, "user"));
 	snprintf(g->key, sizeof g->key, "%s", key);
-	g->pid = (int)int_of(ev, "pid");
-	g->inode = (uint32_t)int_of(ev, "inode");
+	g->pid = (int)ev_read_int(ev, "pid");
+	g->inode = (uint32_t)ev_read_int(ev, "inode");
 	g->mark = MARK_CLOSED;
 }
 
@@ -160,24 +146,24 @@ rows_on_event(struct rows *r, const struct ev *ev)
 	if (strcmp(ev->engine, SOCKETS_ENGINE) != 0 ||
 	    strncmp(ev->kind, "socket_", 7) != 0)
 		return;
-	rows_key(key, sizeof key, str_of(ev, "proto"), str_of(ev, "local"),
-	    str_of(ev, "peer"), (uint32_t)int_of(ev, "inode"),
-	    str_of(ev, "state"));
+	rows_key(key, sizeof key, ev_read_str(ev, "proto"),
+	    ev_read_str(ev, "local"), ev_read_str(ev, "peer"),
+	    (uint32_t)ev_read_int(ev, "inode"), ev_read_str(ev, "state"));
 	m = mark_slot(r, key);
 	m->when = ev->ts;
 	if (strcmp(ev->kind, "socket_new") == 0) {
 		m->kind = MARK_NEW;
-		snprintf(what, sizeof what, "new %s", str_of(ev, "state"));
+		snprintf(what, sizeof what, "new %s", ev_read_str(ev, "state"));
 	} else if (strcmp(ev->kind, "socket_state") == 0) {
 		m->kind = MARK_STATE;
-		snprintf(m->old, sizeof m->old, "%s", str_of(ev, "old"));
-		snprintf(m->new, sizeof m->new, "%s", str_of(ev, "new"));
+		snprintf(m->old, sizeof m->old, "%s", ev_read_str(ev, "old"));
+		snprintf(m->new, sizeof m->new, "%s", ev_read_str(ev, "new"));
 		snprintf(what, sizeof what, "%s->%s", m->old, m->new);
 	} else {
 		m->kind = MARK_CLOSED;
 		fill_ghost(&m->ghost, ev, key);
 		snprintf(what, sizeof what, "closed (was %s)",
-		    str_of(ev, "state"));
+		    ev_read_str(ev, "state"));
 	}
 	add_history(r, key, ev->ts, what);
 }

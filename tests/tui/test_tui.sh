@@ -78,6 +78,13 @@ check "z again restores the grid" retry 3 titles_in_grid
 
 tmx send-keys -t main l
 check "l switches to the stacked layout" retry 3 titles_stacked
+# Stacked, a pane is too low for the Mail view: it says so until zoomed.
+tmx send-keys -t main F9
+check "a view too small for its pane says so" retry 3 on_screen "Mail: too small (z zooms)"
+tmx send-keys -t main F7
+check "zoomed, the view has room for its form" retry 3 on_screen "Host 127.0.0.1"
+tmx send-keys -t main F7 F9
+check "F9 again: Capture is back in its pane" retry 3 titles_stacked
 tmx send-keys -t main l
 check "l again returns to the grid" retry 3 titles_in_grid
 

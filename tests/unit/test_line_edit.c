@@ -1,11 +1,14 @@
-/* test_line_edit.c: the input line of the Chat pane and the forms. */
+/* test_line_edit.c: the input line of the Chat pane and the forms, and
+ * the curses keys that edit it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <curses.h>
 
+#include "../../ui/edit_keys.h"
 #include "../../ui/line_edit.h"
 
 static void
@@ -98,6 +101,29 @@ long_lines_stop_at_the_limit(void **state)
 	assert_int_equal(l.len, LINE_MAX_BYTES);
 }
 
+/* Up/Down recall the lines taken only where the line has a history;
+ * edit_keys leaves them to the form (its fields). */
+static void
+history_keys_recall_lines_taken(void **state)
+{
+	static struct line_edit l;
+	char out[64];
+
+	(void)state;
+	line_init(&l);
+	assert_true(edit_keys_history(&l, 'a', 10, false));
+	line_take(&l, out, sizeof out);
+	assert_false(edit_keys(&l, KEY_UP, 10, false));
+	assert_string_equal(l.buf, "");
+	assert_true(edit_keys_history(&l, KEY_UP, 10, false));
+	assert_string_equal(l.buf, "a");
+	assert_true(edit_keys_history(&l, KEY_BACKSPACE, 10, false));
+	assert_string_equal(l.buf, "");
+	assert_true(edit_keys_history(&l, 0xc3, 10, true));
+	assert_false(edit_keys_history(&l, 0xc3, 10, false));
+	assert_false(edit_keys_history(&l, 27, 10, false));
+}
+
 int
 main(void)
 {
@@ -106,6 +132,7 @@ main(void)
 		cmocka_unit_test(history),
 		cmocka_unit_test(set_keeps_history),
 		cmocka_unit_test(long_lines_stop_at_the_limit),
+		cmocka_unit_test(history_keys_recall_lines_taken),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
