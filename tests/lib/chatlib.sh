@@ -42,6 +42,11 @@ peer_stop() {
 	unset "PEER_FD[$1]"
 }
 
+# peer_gone NAME: waits (10 s at most) until the peer's process has ended,
+# after peer_stop: it sends its last acks and BYE before it lets go of its
+# port, which a restart on that port needs.
+peer_gone() { retry 10 sh -c "! kill -0 ${PEER_PID[$1]} 2>/dev/null"; }
+
 peer_kill() {
 	pkill -9 -f -- "--name $1( |\$)" 2>/dev/null
 	peer_stop "$1"

@@ -73,6 +73,7 @@ check "scan: ann answered it" peer_wait ann '"event":"scanned"'
 
 # The identity survives a restart; a key others can read is refused.
 peer_stop ben
+peer_gone ben
 before=$(fp ben)
 # shellcheck disable=SC2046
 peer_start ben - $(sealed blue-harbour-7 ben) --port $((base + 1)) "127.0.0.1:$base"

@@ -70,7 +70,7 @@ s_client_verdict() {
 	echo QUIT | timeout 10 openssl s_client -connect "127.0.0.1:$port" \
 	    -starttls smtp -verify_return_error "$@" >"$log" 2>&1
 	code=$(grep -o 'verify error:num=[0-9]*' "$log" | head -1 | cut -d= -f2)
-	[ -n "$code" ] || code=$(grep -o 'Verify return code: [0-9]*' "$log" | cut -d' ' -f4)
+	[ -n "$code" ] || code=$(grep -o 'Verify return code: [0-9]*' "$log" | head -1 | cut -d' ' -f4)
 	case $code in
 	0) echo trusted ;;
 	18) echo self-signed ;;
