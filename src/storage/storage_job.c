@@ -66,7 +66,7 @@ on_lookup(void *arg, const struct addrinfo *res, const char *why)
 		;
 	if (why != NULL || ai == NULL) {
 		snprintf(text, sizeof text, "host %.300s", why != NULL ? why :
-		    "has no IPv4 address");
+		    "has no IPv4 address (the storage bounces IPv4 echoes)");
 		fail(j, text);
 		return;
 	}
