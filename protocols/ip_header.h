@@ -1,8 +1,9 @@
 /*
  * ip_header.h: the fixed parts of an IPv4 header (RFC 791) and of an IPv6
  * header (RFC 8200) that the probe engines need: protocol, TTL or hop
- * limit, addresses; the reader is left at the payload. Pure, every byte
- * through the reader.
+ * limit, addresses; the reader is left at the payload. The parsing is
+ * ipv4_decode's and ipv6_decode's (ipv4.h, ipv6.h): these only adapt it
+ * to a reader and struct probe_addr.
  *
  *  IPv4:
  *  +-------+-------+---------------+-------------------------------+
@@ -26,13 +27,13 @@
 #include "icmp_error.h"
 #include "reader.h"
 
-/* False if not IPv4 (or IHL < 5) or cut short. ttl may be NULL. */
+/* False if not IPv4 (IHL < 5, Total Length < IHL) or cut short. ttl may
+ * be NULL. */
 bool	 ip_header_read4(struct reader *, uint8_t *proto, uint8_t *ttl,
 	     struct probe_addr *src, struct probe_addr *dst);
-/* False if not IPv6 or cut short. Extension headers are not followed:
- * proto is the first next header. */
+/* False if not IPv6, cut short, or a later fragment. Extension headers
+ * are stepped over: proto is the upper layer's. hops may be NULL. */
 bool	 ip_header_read6(struct reader *, uint8_t *proto, uint8_t *hops,
 	     struct probe_addr *src, struct probe_addr *dst);
-void	 ip_header_addr(struct reader *, struct probe_addr *, uint8_t family);
 
 #endif

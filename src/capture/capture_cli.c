@@ -90,15 +90,19 @@ struct run {
 	int		 status;
 };
 
+static const struct cli_cmd cmd = { "capture", capture_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("capture", capture_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
-parse_option(int c, struct capture_args *a)
+parse_option(int c, void *arg)
 {
+	struct capture_args *a = arg;
+
 	switch (c) {
 	case 'i':
 		if (a->nif == MAX_SOURCES)
@@ -147,22 +151,15 @@ parse_args(int argc, char **argv, struct capture_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hSi:f:r:w:c:", longopts,
-	    NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error("bad option or missing value: '%s'",
-			    argv[optind - 1]);
-		if ((rc = parse_option(c, a)) >= 0)
-			return rc;
-	}
+	if ((rc = cli_options(&cmd, argc, argv, "hSi:f:r:w:c:", longopts,
+	    parse_option, a)) >= 0)
+		return rc;
 	if (optind < argc && a->filter == NULL && optind == argc - 1)
 		a->filter = argv[optind++];	/* tcpdump's trailing filter */
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_no_more(&cmd, argc, argv)) >= 0)
+		return rc;
 	if (a->read != NULL && a->nif > 0)
 		return usage_error("%s", "-r and -i do not go together");
 	if (a->lab && a->nif > 0)

@@ -129,3 +129,14 @@ resolve_free(struct resolve *l)
 	}
 	lookup_destroy(l);
 }
+
+const struct addrinfo *
+resolve_ipv4_first(const struct addrinfo *res)
+{
+	const struct addrinfo *ai;
+
+	for (ai = res; ai != NULL; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET)
+			return ai;
+	return res;
+}

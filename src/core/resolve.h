@@ -25,5 +25,8 @@ typedef void (*resolve_fn)(void *arg, const struct addrinfo *res,
 struct resolve	*resolve_start(struct loop *, const char *name, resolve_fn,
 		     void *arg, char *err, size_t errlen);
 void		 resolve_free(struct resolve *);
+/* The first IPv4 answer, else the first answer (the pick of traceroute
+ * and nmap); NULL only when there is none. */
+const struct addrinfo *resolve_ipv4_first(const struct addrinfo *);
 
 #endif

@@ -7,15 +7,12 @@
  * --json the events.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/cli.h"
-#include "../core/evjson.h"
-#include "../core/evlog.h"
-#include "../core/loop.h"
+#include "../core/cli_run.h"
 #include "mail.h"
 #include "mail_cli.h"
 
@@ -65,21 +62,25 @@ struct script {
 };
 
 struct run {
-	struct loop	*loop;
+	struct cli_run	 cli;
 	struct mail	*mail;
 	struct script	 script;
 	bool		 failed;
 };
 
+static const struct cli_cmd cmd = { "mail", mail_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("mail", mail_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
-parse_option(int c, struct mail_args *a)
+parse_option(int c, void *arg)
 {
+	struct mail_args *a = arg;
+
 	switch (c) {
 	case 's': a->proto = MAIL_SMTP; a->port = 25; return -1;
 	case 'u': a->proto = MAIL_SMTP; a->port = 587; return -1;
@@ -124,24 +125,14 @@ parse_args(int argc, char **argv, struct mail_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
 	a->proto = MAIL_SMTP;
 	a->port = 25;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error("bad option '%s'", argv[optind - 1]);
-		if ((rc = parse_option(c, a)) >= 0)
-			return rc;
-	}
-	if (optind >= argc)
-		return usage_error("%s", "no HOST");
-	a->target = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
-	return -1;
+	if ((rc = cli_options(&cmd, argc, argv, "h", longopts, parse_option,
+	    a)) >= 0)
+		return rc;
+	return cli_operand(&cmd, argc, argv, "HOST", &a->target);
 }
 
 /* HOST, HOST:PORT, [V6] or [V6]:PORT into host (a copy) and *port. */
@@ -236,7 +227,7 @@ on_ready(void *arg)
 static void
 on_closed(void *arg)
 {
-	loop_exit(((struct run *)arg)->loop);
+	loop_exit(((struct run *)arg)->cli.loop);
 }
 
 static void
@@ -304,16 +295,15 @@ print_text(const struct ev *ev, void *arg)
 }
 
 static void
-on_signal(int sig, void *arg)
+on_signal(int sig, void *mail)
 {
 	(void)sig;
-	mail_close(((struct run *)arg)->mail);
+	mail_close(mail);
 }
 
 static int
 run_session(const struct mail_args *a, const char *host, struct run *r)
 {
-	struct evlog log;
 	struct mail_config cfg = { .host = host, .port = a->port,
 	    .proto = a->proto, .reply_timeout = (double)a->timeout,
 	    .implicit_tls = a->tls, .untrusted = a->insecure ?
@@ -324,26 +314,19 @@ run_session(const struct mail_args *a, const char *host, struct run *r)
 	char err[256];
 	int rc = 1;
 
-	if ((r->loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
-		fprintf(stderr, "punchline mail: cannot start the loop\n");
-		loop_free(r->loop);
+	if (cli_run_start(&r->cli, cmd.name, 256, a->json, print_text) != 0)
 		return 1;
-	}
-	evlog_subscribe(&log, a->json ? evjson_consumer : print_text,
-	    a->json ? (void *)stdout : NULL);
-	evlog_subscribe(&log, watch_errors, r);
-	r->mail = mail_new(r->loop, &log, &cfg, &cb, err, sizeof err);
+	evlog_subscribe(&r->cli.log, watch_errors, r);
+	r->mail = mail_new(r->cli.loop, &r->cli.log, &cfg, &cb, err, sizeof err);
 	if (r->mail != NULL && mail_connect(r->mail, err, sizeof err) == 0) {
-		loop_on_signal(r->loop, SIGINT, on_signal, r);
-		loop_on_signal(r->loop, SIGTERM, on_signal, r);
-		loop_run(r->loop);
+		cli_run_on_stop(&r->cli, on_signal, r->mail);
+		loop_run(r->cli.loop);
 		rc = r->failed ? 1 : 0;
 	} else {
 		fprintf(stderr, "punchline mail: %s\n", err);
 	}
 	mail_free(r->mail);
-	loop_free(r->loop);
-	evlog_free(&log);
+	cli_run_end(&r->cli);
 	return rc;
 }
 

@@ -174,10 +174,12 @@ on_signal(int sig, void *arg)
 	start_close(arg);
 }
 
+static const struct cli_cmd cmd = { "chat", mesh_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("chat", mesh_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 struct chat_args {
@@ -228,6 +230,62 @@ choose_mode(struct chat_args *a)
 }
 
 static int
+parse_option(int c, void *arg)
+{
+	struct chat_args *a = arg;
+	long n;
+
+	switch (c) {
+	case 'n':
+		if (strlen(optarg) < 1 || strlen(optarg) > MESH_NAME_MAX)
+			return usage_error("name '%s': 1-32 bytes", optarg);
+		snprintf(a->cfg.name, sizeof a->cfg.name, "%s", optarg);
+		return -1;
+	case 'p':
+		if (cli_number(optarg, 1, 65535, &n) != 0)
+			return usage_error("port '%s': want 1-65535", optarg);
+		a->cfg.port = (uint16_t)n;
+		return -1;
+	case 'k':
+		if (cli_number(optarg, 1, 3600, &n) != 0)
+			return usage_error("keepalive '%s': want 1-3600 s", optarg);
+		a->cfg.keepalive = (double)n;
+		return -1;
+	case 'b':
+		if (mesh_bind_parse(optarg, &a->cfg.bind) != 0)
+			return usage_error("--bind '%s': want an IPv4 or "
+			    "IPv6 address", optarg);
+		a->cfg.bound = true;
+		return -1;
+	case 'i':
+		if (strlen(optarg) >= sizeof a->cfg.identity)
+			return usage_error("--identity '%s': too long",
+			    optarg);
+		snprintf(a->cfg.identity, sizeof a->cfg.identity, "%s",
+		    optarg);
+		return -1;
+	case 'R':
+		if (cli_number(optarg, 1, SCAN_RATE_MAX, &n) != 0)
+			return usage_error("--scan-rate '%s': want 1-100000 "
+			    "probes/s", optarg);
+		a->scan_rate = (unsigned)n;
+		return -1;
+	case 'S':
+		if (parse_range(optarg, &a->scan_lo, &a->scan_hi) != 0)
+			return usage_error("--scan-range '%s': want LO-HI "
+			    "within 1-65535", optarg);
+		return -1;
+	case 'r':	a->room = optarg; return -1;
+	case 'P':	a->plaintext = true; return -1;
+	case 'j':	a->json = true; return -1;
+	case 'h':
+		fputs(mesh_cli_usage, stdout);
+		return 0;
+	}
+	return usage_error("%s", "unknown option");
+}
+
+static int
 parse_args(int argc, char **argv, struct chat_args *a)
 {
 	static const struct option longopts[] = {
@@ -244,66 +302,15 @@ parse_args(int argc, char **argv, struct chat_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long n;
-	int c;
+	int rc;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			if (strlen(optarg) < 1 || strlen(optarg) > MESH_NAME_MAX)
-				return usage_error("name '%s': 1-32 bytes", optarg);
-			snprintf(a->cfg.name, sizeof a->cfg.name, "%s", optarg);
-			break;
-		case 'p':
-			if (cli_number(optarg, 1, 65535, &n) != 0)
-				return usage_error("port '%s': want 1-65535", optarg);
-			a->cfg.port = (uint16_t)n;
-			break;
-		case 'k':
-			if (cli_number(optarg, 1, 3600, &n) != 0)
-				return usage_error("keepalive '%s': want 1-3600 s", optarg);
-			a->cfg.keepalive = (double)n;
-			break;
-		case 'b':
-			if (mesh_bind_parse(optarg, &a->cfg.bind) != 0)
-				return usage_error("--bind '%s': want an IPv4 or "
-				    "IPv6 address", optarg);
-			a->cfg.bound = true;
-			break;
-		case 'i':
-			if (strlen(optarg) >= sizeof a->cfg.identity)
-				return usage_error("--identity '%s': too long",
-				    optarg);
-			snprintf(a->cfg.identity, sizeof a->cfg.identity, "%s",
-			    optarg);
-			break;
-		case 'R':
-			if (cli_number(optarg, 1, SCAN_RATE_MAX, &n) != 0)
-				return usage_error("--scan-rate '%s': want 1-100000 "
-				    "probes/s", optarg);
-			a->scan_rate = (unsigned)n;
-			break;
-		case 'S':
-			if (parse_range(optarg, &a->scan_lo, &a->scan_hi) != 0)
-				return usage_error("--scan-range '%s': want LO-HI "
-				    "within 1-65535", optarg);
-			break;
-		case 'r':	a->room = optarg; break;
-		case 'P':	a->plaintext = true; break;
-		case 'j':	a->json = true; break;
-		case 'h':
-			fputs(mesh_cli_usage, stdout);
-			return 0;
-		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((rc = cli_options(&cmd, argc, argv, "+h", longopts,
+	    parse_option, a)) >= 0)
+		return rc;
 	if (optind < argc)
 		a->connect = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_no_more(&cmd, argc, argv)) >= 0)
+		return rc;
 	return choose_mode(a);
 }
 

@@ -5,15 +5,12 @@
  * open and filtered port gets its line; closed ones only with --closed.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/cli.h"
-#include "../core/evjson.h"
-#include "../core/evlog.h"
-#include "../core/loop.h"
+#include "../core/cli_run.h"
 #include "scan_cli.h"
 #include "scan_job.h"
 
@@ -39,10 +36,12 @@ struct scan_args {
 	double		 banner_wait;
 };
 
+static const struct cli_cmd cmd = { "scan", scan_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("scan", scan_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
@@ -57,8 +56,9 @@ set_type(struct scan_args *a, enum scan_type t)
 }
 
 static int
-parse_option(int c, struct scan_args *a)
+parse_option(int c, void *arg)
 {
+	struct scan_args *a = arg;
 	long n;
 
 	switch (c) {
@@ -113,29 +113,18 @@ parse_args(int argc, char **argv, struct scan_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc;
 
-	optind = 0;	/* 0: glibc starts over, forgetting main's "+" */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hp:", longopts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error("bad option '%s'", argv[optind - 1]);
-		if ((rc = parse_option(c, a)) >= 0)
-			return rc;
-	}
-	if (optind >= argc)
-		return usage_error("%s", "no TARGET");
-	a->target = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
-	return -1;
+	if ((rc = cli_options(&cmd, argc, argv, "hp:", longopts, parse_option,
+	    a)) >= 0)
+		return rc;
+	return cli_operand(&cmd, argc, argv, "TARGET", &a->target);
 }
 
 static void
 print_text(const struct ev *ev, void *arg)
 {
 	const char *banner = ev_get_str(ev, "banner"), *svc = ev_get_str(ev, "service");
-	char line[512];
 
 	(void)arg;
 	if (strcmp(ev->kind, "port") == 0) {
@@ -146,65 +135,39 @@ print_text(const struct ev *ev, void *arg)
 		    ev_get_str(ev, "state"), ev_get_str(ev, "reason"),
 		    svc != NULL ? " " : "", svc != NULL ? svc : "",
 		    banner != NULL ? " " : "", banner != NULL ? banner : "");
-	} else if (strcmp(ev->kind, "done") == 0) {
-		ev_format_text(ev, line, sizeof line);
-		printf("%s\n", line);
-	}
+	} else if (strcmp(ev->kind, "done") == 0)
+		cli_print_event(ev, NULL);
 	fflush(stdout);
 }
 
-struct run {
-	struct loop	*loop;
-	struct scan_job	*job;
-	int		 status;
-};
-
 static void
-on_done(void *arg, int status)
+on_signal(int sig, void *job)
 {
-	struct run *r = arg;
-
-	r->status = status;
-	loop_exit(r->loop);
-}
-
-static void
-on_signal(int sig, void *arg)
-{
-	struct run *r = arg;
-
 	(void)sig;
-	scan_job_stop(r->job);	/* on_done(1) ends the loop */
+	scan_job_stop(job);	/* its done (status 1) ends the loop */
 }
 
 static int
 run_scan(const struct scan_args *a, const struct scan_request *req)
 {
-	struct run r = { 0 };
-	struct evlog log;
+	struct cli_run run;
+	struct scan_job *job;
 	char err[320];
 
-	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
-		fprintf(stderr, "punchline scan: cannot start the loop\n");
-		loop_free(r.loop);
+	if (cli_run_start(&run, cmd.name, 256, a->json, print_text) != 0)
 		return 1;
-	}
-	evlog_subscribe(&log, a->json ? evjson_consumer : print_text,
-	    a->json ? (void *)stdout : NULL);
-	if ((r.job = scan_job_new(r.loop, &log, req, on_done, &r, err,
-	    sizeof err)) == NULL)
-		r.status = usage_error("%s", err);
+	if ((job = scan_job_new(run.loop, &run.log, req, cli_run_done, &run,
+	    err, sizeof err)) == NULL)
+		run.status = usage_error("%s", err);
 	else {
-		loop_on_signal(r.loop, SIGINT, on_signal, &r);
-		loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-		loop_run(r.loop);
-		if (r.status == 2)
-			fprintf(stderr, "punchline scan: %s\n", scan_job_error(r.job));
+		cli_run_on_stop(&run, on_signal, job);
+		loop_run(run.loop);
+		if (run.status == 2)
+			fprintf(stderr, "punchline scan: %s\n", scan_job_error(job));
 	}
-	scan_job_free(r.job);
-	loop_free(r.loop);
-	evlog_free(&log);
-	return r.status;
+	scan_job_free(job);
+	cli_run_end(&run);
+	return run.status;
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include "../core/assets.h"
 #include "../core/evlog.h"
+#include "../core/job_end.h"
 #include "../core/loop.h"
 #include "scan_job.h"
 #include "../core/resolve.h"
@@ -19,10 +20,7 @@ struct scan_job {
 	struct resolve		*lookup;
 	struct event		*kick;		/* starts the scan from the loop */
 	char			*services, *udp_probes;
-	scan_job_done_fn	 done;
-	void			*done_arg;
-	bool			 ended;
-	char			 why[320];
+	struct job_end		 end;
 };
 
 static int
@@ -60,20 +58,7 @@ choose_ports(const struct scan_request *r, struct port_set *ps, char *err,
 static void
 end(struct scan_job *j, int status, const char *why)
 {
-	struct ev ev;
-
-	if (j->ended)
-		return;
-	j->ended = true;
-	if (why != NULL) {
-		snprintf(j->why, sizeof j->why, "%s", why);
-		ev_init(&ev, "scan", "failed");
-		ev_str(&ev, "target", j->target.name);
-		ev_str(&ev, "why", why);
-		evlog_push(j->log, &ev);
-	}
-	if (j->done != NULL)
-		j->done(j->done_arg, status);
+	job_end(&j->end, status, j->target.name, why);
 }
 
 static void
@@ -162,8 +147,7 @@ scan_job_new(struct loop *loop, struct evlog *log, const struct scan_request *r,
 	}
 	j->loop = loop;
 	j->log = log;
-	j->done = done;
-	j->done_arg = arg;
+	job_end_init(&j->end, log, "scan", done, arg);
 	ports_init(&j->ports);
 	if (choose_ports(r, &j->ports, err, errlen) != 0 ||
 	    (rc = target_parse(r->target, &j->target, err, errlen)) < 0 ||
@@ -200,7 +184,7 @@ scan_job_counts(const struct scan_job *j, struct scan_counts *c)
 const char *
 scan_job_error(const struct scan_job *j)
 {
-	return j->why[0] != '\0' ? j->why : NULL;
+	return job_end_why(&j->end);
 }
 
 void

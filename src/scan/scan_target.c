@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/resolve.h"
 #include "scan_target.h"
 
 int
@@ -108,13 +109,8 @@ parse_literal(struct scan_target *t, const char *text)
 int
 target_add_first(struct scan_target *t, const struct addrinfo *res)
 {
-	const struct addrinfo *ai, *pick = NULL;
+	const struct addrinfo *pick = resolve_ipv4_first(res);
 
-	for (ai = res; ai != NULL && pick == NULL; ai = ai->ai_next)
-		if (ai->ai_family == AF_INET)
-			pick = ai;
-	if (pick == NULL)
-		pick = res;
 	return pick == NULL ? -1 : target_add_host(t, pick->ai_addr,
 	    pick->ai_addrlen);
 }

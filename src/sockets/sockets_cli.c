@@ -49,10 +49,12 @@ struct run {
 	bool		 json;
 };
 
+static const struct cli_cmd cmd = { "sockets", sockets_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("sockets", sockets_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
@@ -76,6 +78,31 @@ parse_source(const char *s, enum sockets_source *out)
 }
 
 static int
+parse_option(int c, void *arg)
+{
+	struct sockets_args *a = arg;
+
+	switch (c) {
+	case 'j':	a->json = true; return -1;
+	case '1':	a->once = true; return -1;
+	case 'i':
+		if (parse_interval(optarg, &a->cfg.interval) != 0)
+			return usage_error("--interval '%s': want 0.1-3600 "
+			    "seconds", optarg);
+		return -1;
+	case 's':
+		if (parse_source(optarg, &a->cfg.source) != 0)
+			return usage_error("--source '%s': want auto, "
+			    "netlink or proc", optarg);
+		return -1;
+	case 'h':
+		fputs(sockets_cli_usage, stdout);
+		return 0;
+	}
+	return usage_error("%s", "unknown option");
+}
+
+static int
 parse_args(int argc, char **argv, struct sockets_args *a)
 {
 	static const struct option longopts[] = {
@@ -87,31 +114,11 @@ parse_args(int argc, char **argv, struct sockets_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	char err[256];
-	int c;
+	int rc;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':	a->json = true; break;
-		case '1':	a->once = true; break;
-		case 'i':
-			if (parse_interval(optarg, &a->cfg.interval) != 0)
-				return usage_error("--interval '%s': want 0.1-3600 "
-				    "seconds", optarg);
-			break;
-		case 's':
-			if (parse_source(optarg, &a->cfg.source) != 0)
-				return usage_error("--source '%s': want auto, "
-				    "netlink or proc", optarg);
-			break;
-		case 'h':
-			fputs(sockets_cli_usage, stdout);
-			return 0;
-		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((rc = cli_options(&cmd, argc, argv, "+h", longopts,
+	    parse_option, a)) >= 0)
+		return rc;
 	if (sock_filter_parse(&a->filter, argc - optind, argv + optind, err,
 	    sizeof err) != 0)
 		return usage_error("%s", err);

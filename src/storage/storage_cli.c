@@ -4,8 +4,6 @@
  * that long and exits 0 only if it came back intact. --json: events.
  */
 #include <getopt.h>
-#include <netdb.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +11,10 @@
 #include <event2/event.h>
 
 #include "../core/cli.h"
-#include "../core/evjson.h"
-#include "../core/evlog.h"
-#include "../core/loop.h"
-#include "../core/resolve.h"
+#include "../core/cli_run.h"
 #include "storage.h"
 #include "storage_cli.h"
+#include "storage_job.h"
 
 #define DEFAULT_K	8
 #define DEFAULT_M	4
@@ -48,19 +44,18 @@ struct store_args {
 };
 
 struct run {
-	struct loop		*loop;
-	struct evlog		*log;
-	struct store_args	*a;
-	struct storage		*storage;
-	struct resolve		*lookup;
+	struct cli_run		 cli;
+	const struct store_args	*a;
+	struct storage_job	*job;
 	struct event		*hold_ev;
-	int			 status;
 };
+
+static const struct cli_cmd cmd = { "store", storage_cli_usage };
 
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("store", storage_cli_usage, fmt, arg);
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
@@ -76,8 +71,10 @@ count_option(const char *arg, long min, long max, unsigned *out,
 }
 
 static int
-parse_option(int c, struct store_args *a)
+parse_option(int c, void *arg)
 {
+	struct store_args *a = arg;
+
 	switch (c) {
 	case 'v': a->via = optarg; return -1;
 	case 'o': a->out = optarg; return -1;
@@ -123,7 +120,7 @@ check_args(struct store_args *a)
 		a->cfg.m = 0;
 		a->cfg.classic = true;
 	}
-	if (strlen(a->file) >= sizeof a->cfg.path ||
+	if (strlen(a->file) >= sizeof a->cfg.path || *a->file == '\0' ||
 	    strlen(a->via) >= sizeof a->cfg.via || *a->via == '\0')
 		return usage_error("%s", "FILE or HOST is too long or empty");
 	snprintf(a->cfg.path, sizeof a->cfg.path, "%s", a->file);
@@ -146,66 +143,71 @@ parse_args(int argc, char **argv, struct store_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error("bad option '%s'", argv[optind - 1]);
-		if ((rc = parse_option(c, a)) >= 0)
-			return rc;
-	}
+	if ((rc = cli_options(&cmd, argc, argv, "h", longopts, parse_option,
+	    a)) >= 0)
+		return rc;
 	if (optind < argc)
 		a->file = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_no_more(&cmd, argc, argv)) >= 0)
+		return rc;
 	return check_args(a);
 }
 
+/* The job's end; a reason when it could not start (the host, the file,
+ * the privilege). */
 static void
-print_text(const struct ev *ev, void *arg)
-{
-	char line[1024];
-
-	(void)arg;
-	ev_format_text(ev, line, sizeof line);
-	printf("%s\n", line);
-	fflush(stdout);
-}
-
-static void
-on_done(void *arg, int status)
+on_done(void *arg, int status, const char *why)
 {
 	struct run *r = arg;
 
-	r->status = status;
-	loop_exit(r->loop);
+	if (why != NULL)
+		fprintf(stderr, "punchline store: %s\n", why);
+	cli_run_done(&r->cli, status);
 }
 
 static void
 recall_now(struct run *r)
 {
+	struct storage *storage = storage_job_storage(r->job);
 	char err[300];
 
-	if (r->storage == NULL)
+	if (storage == NULL)
 		return;
 	if (r->a->out == NULL) {
-		storage_stop(r->storage);
+		storage_stop(storage);
 		return;
 	}
-	if (storage_recall(r->storage, r->a->out, err, sizeof err) != 0) {
+	if (storage_recall(storage, r->a->out, err, sizeof err) != 0) {
 		fprintf(stderr, "punchline store: %s\n", err);
-		storage_stop(r->storage);
+		storage_stop(storage);
 	}
 }
 
 static void
+arm_hold(struct run *r, double seconds)
+{
+	struct timeval tv;
+
+	tv.tv_sec = (time_t)seconds;
+	tv.tv_usec = (suseconds_t)((seconds - (double)tv.tv_sec) * 1e6);
+	event_add(r->hold_ev, &tv);
+}
+
+/* --hold ran out: recall, or if the host is still being looked up, look
+ * again in a tenth of a second (the hold counts from the start). */
+static void
 on_hold(evutil_socket_t fd, short what, void *arg)
 {
+	struct run *r = arg;
+
 	(void)fd;
 	(void)what;
-	recall_now(arg);
+	if (storage_job_storage(r->job) == NULL)
+		arm_hold(r, 0.1);
+	else
+		recall_now(r);
 }
 
 static void
@@ -214,66 +216,36 @@ on_signal(int sig, void *arg)
 	struct run *r = arg;
 
 	(void)sig;
-	if (r->storage == NULL) {
-		r->status = 1;
-		loop_exit(r->loop);
-	} else
+	if (storage_job_storage(r->job) == NULL)
+		cli_run_done(&r->cli, 1);
+	else
 		recall_now(r);
 }
 
-static void
-begin(struct run *r)
-{
-	char err[600] = "";
-	struct timeval tv;
-
-	if ((r->storage = storage_new(r->loop, r->log, &r->a->cfg, err,
-	    sizeof err)) == NULL ||
-	    storage_start(r->storage, on_done, r, err, sizeof err) != 0) {
-		fprintf(stderr, "punchline store: %s\n", err);
-		r->status = 2;
-		loop_exit(r->loop);
-		return;
-	}
-	if (r->a->hold > 0) {
-		tv.tv_sec = (time_t)r->a->hold;
-		tv.tv_usec = (suseconds_t)((r->a->hold - (double)tv.tv_sec) * 1e6);
-		r->hold_ev = event_new(loop_base(r->loop), -1, 0, on_hold, r);
-		if (r->hold_ev != NULL)
-			event_add(r->hold_ev, &tv);
-	}
-}
-
-static void
-on_lookup(void *arg, const struct addrinfo *res, const char *why)
-{
-	struct run *r = arg;
-	const struct addrinfo *ai;
-
-	for (ai = res; ai != NULL && ai->ai_family != AF_INET; ai = ai->ai_next)
-		;
-	if (why != NULL || ai == NULL) {
-		fprintf(stderr, "punchline store: host %s\n", why != NULL ? why :
-		    "has no IPv4 address (the storage bounces IPv4 echoes)");
-		r->status = 2;
-		loop_exit(r->loop);
-		return;
-	}
-	memcpy(&r->a->cfg.dst, ai->ai_addr, sizeof r->a->cfg.dst);
-	begin(r);
-}
-
 static int
-start_lookup(struct run *r)
+run_store(const struct store_args *a)
 {
+	struct run r = { .a = a };
 	char err[300] = "";
 
-	if ((r->lookup = resolve_start(r->loop, r->a->via, on_lookup, r, err,
-	    sizeof err)) == NULL) {
+	if (cli_run_start(&r.cli, cmd.name, 256, a->json, cli_print_event) != 0)
+		return 1;
+	cli_run_on_stop(&r.cli, on_signal, &r);
+	if ((r.job = storage_job_new(r.cli.loop, &r.cli.log, &a->cfg, on_done,
+	    &r, err, sizeof err)) == NULL) {
 		fprintf(stderr, "punchline store: host %s\n", err);
-		return -1;
+		r.cli.status = 2;
+	} else {
+		if (a->hold > 0 && (r.hold_ev = event_new(loop_base(r.cli.loop),
+		    -1, 0, on_hold, &r)) != NULL)
+			arm_hold(&r, a->hold);
+		loop_run(r.cli.loop);
 	}
-	return 0;
+	if (r.hold_ev != NULL)
+		event_free(r.hold_ev);
+	storage_job_free(r.job);
+	cli_run_end(&r.cli);
+	return r.cli.status;
 }
 
 int
@@ -281,31 +253,9 @@ storage_cli_main(int argc, char **argv)
 {
 	struct store_args a = { .cfg = { .copies = DEFAULT_COPIES,
 	    .k = DEFAULT_K, .m = DEFAULT_M } };
-	struct run r = { .a = &a };
-	struct evlog log;
 	int rc;
 
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
-	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
-		fprintf(stderr, "punchline store: cannot start the loop\n");
-		loop_free(r.loop);
-		return 1;
-	}
-	r.log = &log;
-	evlog_subscribe(&log, a.json ? evjson_consumer : print_text,
-	    a.json ? (void *)stdout : NULL);
-	loop_on_signal(r.loop, SIGINT, on_signal, &r);
-	loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-	if (start_lookup(&r) != 0)
-		r.status = 2;
-	else if (r.status == 0 && (r.storage != NULL || r.lookup != NULL))
-		loop_run(r.loop);
-	resolve_free(r.lookup);
-	if (r.hold_ev != NULL)
-		event_free(r.hold_ev);
-	storage_free(r.storage);
-	loop_free(r.loop);
-	evlog_free(&log);
-	return r.status;
+	return run_store(&a);
 }

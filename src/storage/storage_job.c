@@ -62,11 +62,10 @@ on_lookup(void *arg, const struct addrinfo *res, const char *why)
 	const struct addrinfo *ai;
 	char text[400];
 
-	for (ai = res; ai != NULL && ai->ai_family != AF_INET; ai = ai->ai_next)
-		;
-	if (why != NULL || ai == NULL) {
+	ai = why == NULL ? resolve_ipv4_first(res) : NULL;
+	if (ai == NULL || ai->ai_family != AF_INET) {
 		snprintf(text, sizeof text, "host %.300s", why != NULL ? why :
-		    "has no IPv4 address");
+		    "has no IPv4 address (the storage bounces IPv4 echoes)");
 		fail(j, text);
 		return;
 	}

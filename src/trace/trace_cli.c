@@ -3,17 +3,13 @@
  * or with --json one "hop" object per hop and line, then "done".
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../core/cli.h"
-#include "../core/evjson.h"
-#include "../core/evlog.h"
-#include "../core/loop.h"
+#include "../core/cli_run.h"
 #include "trace_job.h"
 #include "trace_cli.h"
 
@@ -35,23 +31,12 @@ struct trace_args {
 	struct trace_config	 cfg;
 };
 
+static const struct cli_cmd cmd = { "trace", trace_cli_usage };
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return cli_usage_error("trace", trace_cli_usage, fmt, arg);
-}
-
-/* A number of seconds in [min, max], as "0.5" or "2". */
-static int
-seconds(const char *s, double min, double max, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-
-	if (end == s || *end != '\0' || !(v >= min && v <= max))
-		return -1;
-	*out = v;
-	return 0;
+	return cli_usage_error(cmd.name, cmd.usage, fmt, arg);
 }
 
 static int
@@ -68,8 +53,9 @@ set_method(struct trace_args *a, enum trace_method m)
 }
 
 static int
-parse_option(int c, struct trace_args *a)
+parse_option(int c, void *arg)
 {
+	struct trace_args *a = arg;
 	long n;
 
 	switch (c) {
@@ -90,11 +76,11 @@ parse_option(int c, struct trace_args *a)
 		*(c == 'm' ? &a->cfg.max_ttl : &a->cfg.first_ttl) = (unsigned)n;
 		return -1;
 	case 'i':
-		if (seconds(optarg, 0.05, 3600, &a->cfg.interval) != 0)
+		if (cli_seconds(optarg, 0.05, 3600, &a->cfg.interval) != 0)
 			return usage_error("--interval '%s': want 0.05-3600 s", optarg);
 		return -1;
 	case 't':
-		if (seconds(optarg, 0.05, 60, &a->cfg.timeout) != 0)
+		if (cli_seconds(optarg, 0.05, 60, &a->cfg.timeout) != 0)
 			return usage_error("--timeout '%s': want 0.05-60 s", optarg);
 		return -1;
 	case 'p':
@@ -128,21 +114,12 @@ parse_args(int argc, char **argv, struct trace_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, rc;
+	int rc;
 
-	optind = 0;	/* 0: glibc starts over, forgetting main's "+" */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hn", longopts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error("bad option '%s'", argv[optind - 1]);
-		if ((rc = parse_option(c, a)) >= 0)
-			return rc;
-	}
-	if (optind >= argc)
-		return usage_error("%s", "no HOST");
-	a->host = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_options(&cmd, argc, argv, "hn", longopts, parse_option,
+	    a)) >= 0 || (rc = cli_operand(&cmd, argc, argv, "HOST",
+	    &a->host)) >= 0)
+		return rc;
 	if (a->cfg.first_ttl > a->cfg.max_ttl)
 		return usage_error("%s", "--first-ttl is beyond --max-ttl");
 	if (strlen(a->host) >= sizeof a->cfg.name)
@@ -176,8 +153,6 @@ real_of(const struct ev *ev, const char *key)
 static void
 print_text(const struct ev *ev, void *arg)
 {
-	char line[512];
-
 	(void)arg;
 	if (strcmp(ev->kind, "started") == 0)
 		print_header(ev_get_str(ev, "target"));
@@ -188,41 +163,24 @@ print_text(const struct ev *ev, void *arg)
 		    real_of(ev, "sent"), real_of(ev, "rtt_last"),
 		    real_of(ev, "rtt_avg"), real_of(ev, "rtt_best"),
 		    real_of(ev, "rtt_worst"), real_of(ev, "rtt_stdev"));
-	else if (strcmp(ev->kind, "done") == 0) {
-		ev_format_text(ev, line, sizeof line);
-		printf("%s\n", line);
-	}
+	else if (strcmp(ev->kind, "done") == 0)
+		cli_print_event(ev, NULL);
 	fflush(stdout);
 }
 
-struct run {
-	struct loop		*loop;
-	struct trace_job	*job;
-	int			 status;
-};
-
 static void
-on_done(void *arg, int status)
-{
-	struct run *r = arg;
-
-	r->status = status;
-	loop_exit(r->loop);
-}
-
-static void
-on_signal(int sig, void *arg)
+on_signal(int sig, void *job)
 {
 	(void)sig;
-	trace_job_stop(((struct run *)arg)->job);	/* reports, then ends */
+	trace_job_stop(job);	/* reports, then ends */
 }
 
 int
 trace_cli_main(int argc, char **argv)
 {
 	struct trace_args a = { 0 };
-	struct run r = { 0 };
-	struct evlog log;
+	struct cli_run run;
+	struct trace_job *job;
 	char err[400] = "";
 	int rc;
 
@@ -231,25 +189,18 @@ trace_cli_main(int argc, char **argv)
 	a.cfg.names = true;		/* as mtr; -n turns it off */
 	if ((rc = parse_args(argc, argv, &a)) >= 0)
 		return rc;
-	if ((r.loop = loop_new()) == NULL || evlog_init(&log, 256) != 0) {
-		fprintf(stderr, "punchline trace: cannot start the loop\n");
-		loop_free(r.loop);
+	if (cli_run_start(&run, cmd.name, 256, a.json, print_text) != 0)
 		return 1;
-	}
-	evlog_subscribe(&log, a.json ? evjson_consumer : print_text,
-	    a.json ? (void *)stdout : NULL);
-	if ((r.job = trace_job_new(r.loop, &log, a.host, &a.cfg, on_done, &r,
-	    err, sizeof err)) == NULL)
-		r.status = usage_error("host %s", err);
+	if ((job = trace_job_new(run.loop, &run.log, a.host, &a.cfg,
+	    cli_run_done, &run, err, sizeof err)) == NULL)
+		run.status = usage_error("host %s", err);
 	else {
-		loop_on_signal(r.loop, SIGINT, on_signal, &r);
-		loop_on_signal(r.loop, SIGTERM, on_signal, &r);
-		loop_run(r.loop);
-		if (r.status == 2)
-			fprintf(stderr, "punchline trace: %s\n", trace_job_error(r.job));
+		cli_run_on_stop(&run, on_signal, job);
+		loop_run(run.loop);
+		if (run.status == 2)
+			fprintf(stderr, "punchline trace: %s\n", trace_job_error(job));
 	}
-	trace_job_free(r.job);
-	loop_free(r.loop);
-	evlog_free(&log);
-	return r.status;
+	trace_job_free(job);
+	cli_run_end(&run);
+	return run.status;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/evlog.h"
+#include "../core/job_end.h"
 #include "../core/loop.h"
 #include "../core/resolve.h"
 #include "trace_job.h"
@@ -15,29 +16,13 @@ struct trace_job {
 	struct trace_config	 cfg;
 	struct trace		*trace;
 	struct resolve		*lookup;
-	trace_job_done_fn	 done;
-	void			*done_arg;
-	bool			 ended;
-	char			 why[400];
+	struct job_end		 end;
 };
 
 static void
 end(struct trace_job *j, int status, const char *why)
 {
-	struct ev ev;
-
-	if (j->ended)
-		return;
-	j->ended = true;
-	if (why != NULL) {
-		snprintf(j->why, sizeof j->why, "%s", why);
-		ev_init(&ev, "trace", "failed");
-		ev_str(&ev, "target", j->cfg.name);
-		ev_str(&ev, "why", why);
-		evlog_push(j->log, &ev);
-	}
-	if (j->done != NULL)
-		j->done(j->done_arg, status);
+	job_end(&j->end, status, j->cfg.name, why);
 }
 
 static void
@@ -70,9 +55,7 @@ on_lookup(void *arg, const struct addrinfo *res, const char *why)
 		end(j, 2, text);
 		return;
 	}
-	for (ai = res; ai->ai_next != NULL && ai->ai_family != AF_INET;
-	    ai = ai->ai_next)
-		;	/* IPv4 first, as traceroute does */
+	ai = resolve_ipv4_first(res);
 	memcpy(&j->cfg.dst, ai->ai_addr, ai->ai_addrlen);
 	start_trace(j);
 }
@@ -96,8 +79,7 @@ trace_job_new(struct loop *loop, struct evlog *log, const char *host,
 	j->log = log;
 	j->cfg = *cfg;
 	snprintf(j->cfg.name, sizeof j->cfg.name, "%s", host);
-	j->done = done;
-	j->done_arg = arg;
+	job_end_init(&j->end, log, "trace", done, arg);
 	/* done never runs in here: an address too is answered from the loop */
 	if ((j->lookup = resolve_start(loop, host, on_lookup, j, err,
 	    errlen)) == NULL) {
@@ -116,7 +98,7 @@ trace_job_trace(const struct trace_job *j)
 const char *
 trace_job_error(const struct trace_job *j)
 {
-	return j->why[0] != '\0' ? j->why : NULL;
+	return job_end_why(&j->end);
 }
 
 void

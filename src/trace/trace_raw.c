@@ -44,50 +44,62 @@ on_error(struct trace *t, const struct icmp_quote *q)
 	    q->port_unreachable ? ANS_DEST : ANS_UNREACH);
 }
 
+typedef void (*packet_fn)(struct trace *, const uint8_t *, size_t,
+    const struct sockaddr_storage *);
+
+/* Up to READS_PER_WAKE packets waiting on fd, each to fn, while the raw
+ * sockets stay open (fn may end the trace). */
 static void
-on_icmp_readable(evutil_socket_t fd, short what, void *arg)
+drain(struct trace *t, evutil_socket_t fd, packet_fn fn)
 {
-	struct trace *t = arg;
 	struct sockaddr_storage from;
 	socklen_t flen;
-	struct icmp_quote q;
 	uint8_t buf[1500];
 	ssize_t n;
 	int i;
 
-	(void)what;
 	for (i = 0; i < READS_PER_WAKE && t->raw != NULL; i++) {
 		flen = sizeof from;
 		if ((n = recvfrom(fd, buf, sizeof buf, MSG_DONTWAIT,
 		    (struct sockaddr *)&from, &flen)) < 0)
 			break;
-		netaddr_to_probe(&from, &q.from);	/* v6: no IP header */
-		if (t->raw->dst.family == 4 ? icmp_error_read4(buf, (size_t)n, &q) :
-		    icmp_error_read6(buf, (size_t)n, &q))
-			on_error(t, &q);
-		else if (t->raw->on_icmp != NULL)
-			t->raw->on_icmp(t, buf, (size_t)n, &from);
+		fn(t, buf, (size_t)n, &from);
 	}
+}
+
+static void
+icmp_packet(struct trace *t, const uint8_t *buf, size_t n,
+    const struct sockaddr_storage *from)
+{
+	struct icmp_quote q;
+
+	netaddr_to_probe(from, &q.from);	/* v6: no IP header */
+	if (t->raw->dst.family == 4 ? icmp_error_read4(buf, n, &q) :
+	    icmp_error_read6(buf, n, &q))
+		on_error(t, &q);
+	else if (t->raw->on_icmp != NULL)
+		t->raw->on_icmp(t, buf, n, from);
+}
+
+static void
+tcp_packet(struct trace *t, const uint8_t *buf, size_t n,
+    const struct sockaddr_storage *from)
+{
+	t->raw->on_tcp(t, buf, n, from);
+}
+
+static void
+on_icmp_readable(evutil_socket_t fd, short what, void *arg)
+{
+	(void)what;
+	drain(arg, fd, icmp_packet);
 }
 
 static void
 on_tcp_readable(evutil_socket_t fd, short what, void *arg)
 {
-	struct trace *t = arg;
-	struct sockaddr_storage from;
-	socklen_t flen;
-	uint8_t buf[1500];
-	ssize_t n;
-	int i;
-
 	(void)what;
-	for (i = 0; i < READS_PER_WAKE && t->raw != NULL; i++) {
-		flen = sizeof from;
-		if ((n = recvfrom(fd, buf, sizeof buf, MSG_DONTWAIT,
-		    (struct sockaddr *)&from, &flen)) < 0)
-			break;
-		t->raw->on_tcp(t, buf, (size_t)n, &from);
-	}
+	drain(arg, fd, tcp_packet);
 }
 
 static int

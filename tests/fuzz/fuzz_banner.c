@@ -1,12 +1,9 @@
 /* fuzz_banner.c: banners come from any server, the table from disk. The
  * input is split at its first NUL into a table and a banner. */
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/banner.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

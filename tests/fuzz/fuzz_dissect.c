@@ -4,17 +4,14 @@
  * JSON (src/capture's formatters) are built from the result without a
  * fault. Input: 1 byte picking the link type, then the packet.
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/dissect.h"
 #include "../../src/capture/capture_json.h"
 #include "../../src/capture/capture_tcpseq.h"
 #include "../../src/capture/capture_text.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const uint32_t linktypes[] = {
 	LINKTYPE_ETHERNET, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2,

@@ -2,14 +2,11 @@
  * fuzz_dns.c: any bytes decode or are refused, never read out of bounds,
  * and compression loops end; names stay NUL-terminated within bounds.
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/dns.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,11 +1,8 @@
 /* fuzz_dnsconf.c: resolv.conf and nsswitch.conf are files anyone with
  * root (or a DHCP client) writes. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/dnsconf.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,16 +3,13 @@
  * names) go into events and out as JSON. Any bytes must come out as one
  * valid line: no raw control character, no cut UTF-8 sequence.
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../src/core/evjson.h"
 #include "../../src/core/evlog.h"
 #include "../../protocols/utf8.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 assert_valid_line(const struct strbuf *sb)

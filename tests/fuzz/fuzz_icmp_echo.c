@@ -1,11 +1,8 @@
 /* fuzz_icmp_echo.c: echo replies come from whoever answers: both readers
  * of protocols/icmp_echo.c on the same bytes. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/icmp_echo.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,11 +1,8 @@
 /* fuzz_icmp_error.c: ICMP errors come from any router on the path: both
  * readers of protocols/icmp_error.c on the same bytes. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/icmp_error.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,14 +3,11 @@
  * bounds; and whatever parses builds back to the very same bytes
  * (parse -> build -> compare), so parser and builder agree.
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/mesh.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 rebuild_and_compare(const uint8_t *data, size_t size,

@@ -2,13 +2,10 @@
  * split at '\n': the first line is a status line (a "+ " continuation's
  * base64 challenge decoded by the parser), the rest lines of a multi-line
  * response until its ".". */
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/pop3_reply.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

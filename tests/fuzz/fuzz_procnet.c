@@ -1,10 +1,7 @@
 /* fuzz_procnet.c: /proc/net lines and fd link text. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/procnet.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

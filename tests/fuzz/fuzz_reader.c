@@ -3,13 +3,10 @@
  * first byte of each step picks the read; the rest of the input is the
  * buffer. Any read past the end must come back as 0 with the flag set.
  */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz.h"
 #include "../../protocols/reader.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 step(struct reader *rd, uint8_t op, int depth)

@@ -1,11 +1,8 @@
 /* fuzz_rtnl.c: rtnetlink route, link, address and rule payloads. The first
  * byte picks the decoder. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/rtnl.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,14 +2,11 @@
  * '\n' into reply lines fed one by one; every complete reply is also read
  * back as EHLO capabilities and explained, and its text decoded as a 334
  * challenge (base64) the way the mail engine does. */
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/base64.h"
 #include "../../protocols/smtp_reply.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 use_reply(const struct smtp_reply *r)

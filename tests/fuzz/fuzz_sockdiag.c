@@ -1,11 +1,8 @@
 /* fuzz_sockdiag.c: sock_diag answers come from the kernel, but the
  * decoders must not trust their lengths. The first byte picks the decoder. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/sockdiag.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

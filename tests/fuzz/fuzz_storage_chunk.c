@@ -1,14 +1,11 @@
 /* fuzz_storage_chunk.c: the storage header comes back from whoever
  * answers an echo: parse anything, and a chunk that parses must build
  * back into the same bytes. */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "../../protocols/storage_chunk.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

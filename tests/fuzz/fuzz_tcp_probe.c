@@ -1,11 +1,8 @@
 /* fuzz_tcp_probe.c: what a raw socket hands the SYN scanner comes from the
  * network: both readers of protocols/tcp_probe.c on the same bytes. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/tcp_probe.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,10 +1,7 @@
 /* fuzz_theme.c: theme files come from disk; any bytes must parse or fail. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../ui/theme.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

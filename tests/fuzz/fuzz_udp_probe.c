@@ -1,10 +1,7 @@
 /* fuzz_udp_probe.c: a line of the UDP probe table, whatever it holds. */
-#include <stddef.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../../protocols/udp_probe.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -147,6 +147,31 @@ icmp6_unreachable_quotes_the_probe(void **state)
 	assert_false(icmp_error_read6(msg, sizeof msg, &q));
 }
 
+/* An extension header in the quote is stepped over, as ipv6_decode does
+ * everywhere else: the quoted UDP probe is found behind it. */
+static void
+icmp6_quote_behind_an_extension_header(void **state)
+{
+	uint8_t msg[8 + 40 + 8 + 8] = { 3, 0 };	/* time exceeded */
+	struct icmp_quote q;
+
+	(void)state;
+	msg[8] = 0x60;
+	msg[8 + 6] = 0;				/* next header: hop-by-hop */
+	msg[48] = 17;				/* after it: UDP, length 8 */
+	msg[56] = 0x82, msg[57] = 0x9a;		/* sport 33434 */
+	msg[58] = 0, msg[59] = 53;
+	assert_true(icmp_error_read6(msg, sizeof msg, &q));
+	assert_true(q.time_exceeded);
+	assert_int_equal(q.qproto, 17);
+	assert_int_equal(q.qsport, 33434);
+	assert_int_equal(q.qdport, 53);
+	msg[8 + 6] = 44;			/* a fragment header instead */
+	msg[48] = 17;
+	msg[50] = 0, msg[51] = 8;		/* offset 8: a later fragment */
+	assert_false(icmp_error_read6(msg, sizeof msg, &q));
+}
+
 static void
 time_exceeded_quotes_an_echo(void **state)
 {
@@ -180,6 +205,7 @@ main(void)
 		cmocka_unit_test(syn_ack_in_ipv4_with_options),
 		cmocka_unit_test(icmp4_unreachable_quotes_the_probe),
 		cmocka_unit_test(icmp6_unreachable_quotes_the_probe),
+		cmocka_unit_test(icmp6_quote_behind_an_extension_header),
 		cmocka_unit_test(time_exceeded_quotes_an_echo),
 	};
 
