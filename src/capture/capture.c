@@ -14,6 +14,7 @@
 
 #include "../core/priv.h"
 #include "capture.h"
+#include "capture_place.h"
 
 #define FILE_BATCH	512	/* packets read from a file per loop pass */
 #define NETNS_DIR	"/run/netns/"
@@ -22,14 +23,14 @@
 /* An interface of the handle's namespace, by index, as "node:ifname". */
 struct iface_name {
 	unsigned	 index;
-	char		 where[CAPTURE_WHERE_MAX];
+	const char	*where;		/* capture_place()'s */
 };
 
 struct capture {
 	pcap_t			*pcap;
 	pcap_dumper_t		*dump;
 	char			*source;
-	char			 where[CAPTURE_WHERE_MAX];	/* "" or fixed */
+	const char		*where;		/* NULL, or fixed: capture_place()'s */
 	struct iface_name	 iface[MAX_IFACES];	/* "any" in a namespace */
 	size_t			 niface;
 	bool			 live;
@@ -129,17 +130,6 @@ capture_open_live(const char *ifname, int snaplen, char *err, size_t errlen)
 	return c;
 }
 
-/* "node:ifname" into a where, cut to fit. */
-static void
-set_where(char *where, const char *node, const char *ifname)
-{
-	int n = snprintf(where, CAPTURE_WHERE_MAX, "%.*s:", CAPTURE_WHERE_MAX / 2,
-	    node);
-
-	snprintf(where + n, (size_t)(CAPTURE_WHERE_MAX - n), "%.*s",
-	    CAPTURE_WHERE_MAX / 2 - 2, ifname);
-}
-
 /* The namespace's interfaces by index, read while inside it. */
 static void
 name_ifaces(struct capture *c, const char *node)
@@ -150,7 +140,7 @@ name_ifaces(struct capture *c, const char *node)
 		return;
 	for (i = ifs; i->if_index != 0 && c->niface < MAX_IFACES; i++) {
 		c->iface[c->niface].index = i->if_index;
-		set_where(c->iface[c->niface].where, node, i->if_name);
+		c->iface[c->niface].where = capture_place(node, i->if_name);
 		c->niface++;
 	}
 	if_freenameindex(ifs);
@@ -204,7 +194,7 @@ capture_open_live_in(const char *netns, const char *node, const char *ifname,
 	if (c != NULL && strcmp(ifname, "any") == 0)
 		name_ifaces(c, node);
 	else if (c != NULL)
-		set_where(c->where, node, ifname);
+		c->where = capture_place(node, ifname);
 	/* The socket stays bound to the namespace it was made in. */
 	if (setns(back, CLONE_NEWNET) != 0) {
 		snprintf(err, errlen, "cannot come back from %s: %s", netns,
@@ -298,10 +288,10 @@ where_of(const struct capture *c, struct capture_pkt *pkt)
 	uint32_t index = capture_pkt_ifindex(pkt);
 	size_t i;
 
-	memcpy(pkt->where, c->where, sizeof pkt->where);
+	pkt->where = c->where;
 	for (i = 0; index != 0 && i < c->niface; i++)
 		if (c->iface[i].index == index)
-			memcpy(pkt->where, c->iface[i].where, sizeof pkt->where);
+			pkt->where = c->iface[i].where;
 }
 
 static void

@@ -236,10 +236,10 @@ lab_place(struct run *r, struct capture_pkt *pkt)
 
 	if (r->tapdump != NULL)
 		tapdump_write(r->tapdump, pkt,
-		    (uint32_t)(ladder_tap_index(roles, pkt->where) + 1));
+		    (uint32_t)(ladder_tap_index(roles, capture_pkt_where(pkt)) + 1));
 	if (!r->live && (tap = capture_pkt_ifindex(pkt)) >= 1 &&
 	    tap <= roles->ntap)
-		memcpy(pkt->where, roles->tap[tap - 1], sizeof pkt->where);
+		pkt->where = roles->tap[tap - 1];
 }
 
 static void

@@ -403,7 +403,7 @@ capture_json_packet(struct strbuf *sb, const struct capture_pkt *p,
 	num(sb, "no", p->no);
 	key(sb, "ts");
 	fmt_epoch(sb, &p->ts);
-	if (p->where[0] != '\0')
+	if (capture_pkt_where(p)[0] != '\0')
 		str(sb, "where", p->where);
 	num(sb, "len", p->len);
 	num(sb, "caplen", p->caplen);

@@ -10,7 +10,7 @@
 #include <sys/time.h>
 
 /* "nat-b:wan0": the namespace's node and the interface; "rendezvous:eth0"
- * is the longest the lab needs. */
+ * is the longest the lab needs (capture_place.h keeps the names). */
 #define CAPTURE_WHERE_MAX	32
 
 struct capture_pkt {
@@ -20,8 +20,15 @@ struct capture_pkt {
 	uint32_t	 caplen;	/* bytes kept (snaplen) */
 	uint32_t	 linktype;	/* LINKTYPE_* of protocols/dissect.h */
 	const uint8_t	*data;
-	char		 where[CAPTURE_WHERE_MAX];	/* "" if one place */
+	const char	*where;		/* capture_place()'s, or NULL: one place */
 };
+
+/* Where the packet was seen, "" if the capture has one place only. */
+static inline const char *
+capture_pkt_where(const struct capture_pkt *p)
+{
+	return p->where != NULL ? p->where : "";
+}
 
 #define CAPTURE_SLL2		276	/* LINKTYPE_LINUX_SLL2 */
 #define CAPTURE_SLL2_IFINDEX	4	/* its interface index, be32 */

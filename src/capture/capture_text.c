@@ -497,7 +497,7 @@ capture_text_line(struct strbuf *sb, const struct capture_pkt *p,
 
 	fmt_clock(sb, &p->ts);
 	sb_addc(sb, ' ');
-	if (p->where[0] != '\0') {	/* as tcpdump -i any names the interface */
+	if (capture_pkt_where(p)[0] != '\0') {	/* as tcpdump -i any names the interface */
 		sb_add(sb, p->where);
 		sb_addc(sb, ' ');
 	}

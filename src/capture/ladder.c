@@ -191,7 +191,7 @@ copy_of(const struct capture_pkt *p, const struct dissect *d,
 	    (ip = dissect_find(d, DP_IPV6)) == NULL)
 		return false;
 	c->ts = p->ts;
-	memcpy(c->where, p->where, sizeof c->where);
+	snprintf(c->where, sizeof c->where, "%s", capture_pkt_where(p));
 	endpoint_text(c->src, ip, true, udp->u.udp.sport);
 	endpoint_text(c->dst, ip, false, udp->u.udp.dport);
 	return true;
@@ -273,7 +273,7 @@ ladder_add(struct ladder *l, const struct capture_pkt *p,
 	struct ladder_arrow key, *a;
 	struct ladder_copy c;
 
-	c.pos = ladder_tap_index(&l->roles, p->where);
+	c.pos = ladder_tap_index(&l->roles, capture_pkt_where(p));
 	if (c.pos >= 0)
 		l->tap_seen[c.pos] = true;
 	if (m == NULL || overheard(d) || (l->by_role && c.pos < 0) ||

@@ -98,7 +98,7 @@ seen(struct ladder *l, const char *where, long ms, const char *src,
 	p.data = buf;
 	p.ts.tv_sec = 1000 + ms / 1000;
 	p.ts.tv_usec = (ms % 1000) * 1000;
-	snprintf(p.where, sizeof p.where, "%s", where);
+	p.where = where;
 	dissect_packet(p.linktype, p.data, p.caplen, &d);
 	return ladder_add(l, &p, &d);
 }
