@@ -1,6 +1,8 @@
 /*
  * pane_mail.c: the Mail view (F9 puts it in place of the focused pane).
- * A form (host, port, protocol, mode); Enter connects. Then the
+ * A form (host, port, protocol, mode; on a second row the CA file and
+ * the name the certificate must carry, both optional); Enter connects.
+ * Then the
  * transcript (our lines and the server's replies in their own colours,
  * the annotation beside each reply), the state strip (greeting -> EHLO ->
  * MAIL -> RCPT -> DATA -> sent -> QUIT, or POP3's three states), the TLS
@@ -31,7 +33,7 @@
 #define CTRL(c)	((c) & 0x1f)
 #define RCPT	"alice@lab.test"
 
-enum field { F_HOST, F_PORT, F_PROTO, F_MODE, F_COUNT };
+enum field { F_HOST, F_PORT, F_PROTO, F_MODE, F_CAFILE, F_NAME, F_COUNT };
 
 static const struct {
 	const char	*name;
@@ -49,6 +51,8 @@ static const struct {
 
 struct mail_pane {
 	struct line_edit	 host, port, input;
+	/* Empty: the system's CA store; the host typed. */
+	struct line_edit	 cafile, servername;
 	int			 field, proto;
 	bool			 guided, plaintext_auth;
 	struct mail		*mail;
@@ -99,12 +103,17 @@ init(struct pane *pane)
 	line_init(&v->host);
 	line_init(&v->port);
 	line_init(&v->input);
+	line_init(&v->cafile);
+	line_init(&v->servername);
 	line_set(&v->host, "127.0.0.1");
 	set_default_port(v);
 	v->guided = true;
 	mail_transcript_add(&v->t, MT_INFO, "* Enter connects. Guided mode "
 	    "walks the classic session step by step: each command waits in "
-	    "the input line with why; Enter sends it, or edit it first.", NULL);
+	    "the input line with why; Enter sends it, or edit it first. "
+	    "For a server whose certificate comes from a private CA, give "
+	    "its CA file, and the name the certificate carries if not the "
+	    "host.", NULL);
 }
 
 static void
@@ -159,12 +168,22 @@ on_closed(void *arg)
 	line_set(&v->input, "");
 }
 
+/* An optional field: NULL when empty (the engine's default then). */
+static const char *
+optional(const struct line_edit *le)
+{
+	return le->buf[0] != '\0' ? le->buf : NULL;
+}
+
 static void
 start_session(struct mail_pane *v)
 {
+	/* The engine keeps these pointers: the form's fields are not
+	 * edited while a session is open. */
 	struct mail_config cfg = { .host = v->host.buf, .proto =
 	    protos[v->proto].proto, .implicit_tls = protos[v->proto].tls,
-	    .untrusted = MAIL_UNTRUSTED_ASK,
+	    .untrusted = MAIL_UNTRUSTED_ASK, .cafile = optional(&v->cafile),
+	    .servername = optional(&v->servername),
 	    .allow_plaintext_auth = v->plaintext_auth };
 	struct mail_callbacks cb = { on_ready, on_closed, v, on_untrusted };
 	char err[300], line[400];
@@ -192,6 +211,7 @@ start_session(struct mail_pane *v)
 		snprintf(line, sizeof line, "! %s", err);
 		mail_transcript_add(&v->t, MT_WARN, line, NULL);
 		v->open = false;
+		v->state[0] = '\0';
 	}
 }
 
@@ -260,6 +280,10 @@ form_key(struct mail_pane *v, int ch)
 		return true;
 	if (v->field == F_HOST)
 		return form_text_key(&v->host, ch);
+	if (v->field == F_CAFILE)
+		return form_text_key(&v->cafile, ch);
+	if (v->field == F_NAME)
+		return form_text_key(&v->servername, ch);
 	if (v->field == F_PORT)
 		return (ch < 0x20 || ch >= 0x7f || (ch >= '0' && ch <= '9')) &&
 		    edit_keys(&v->port, ch, 5, false);
@@ -382,6 +406,11 @@ draw_form(struct mail_pane *v, WINDOW *win, int w, bool f)
 	    form && v->field == F_MODE) + 2;
 	draw_text(win, 0, x, w - x, theme_attr(ROLE_DIM), v->open ?
 	    "Esc: close" : "Enter: connect");
+	/* The path takes what the name leaves (44 columns at 80x24). */
+	x = form_text(win, 1, 0, w, "CA file ", &v->cafile, w - 34 > 10 ?
+	    w - 34 : 10, form && v->field == F_CAFILE) + 1;
+	form_text(win, 1, x, w, "Name ", &v->servername, 20,
+	    form && v->field == F_NAME);
 }
 
 /* greeting -> EHLO -> [MAIL] -> RCPT ...: where the session is, in
@@ -525,12 +554,12 @@ draw(struct pane *pane, WINDOW *win)
 	struct mail_pane *v = pane->data;
 	int h = getmaxy(win), w = getmaxx(win);
 
-	if (v == NULL || !draw_fits(win, 8, 40, pane->ops->title))
+	if (v == NULL || !draw_fits(win, 9, 40, pane->ops->title))
 		return;
 	draw_form(v, win, w, pane->focused);
-	draw_strip(v, win, 1, w);
-	draw_tls(v, win, 2, w);
-	draw_transcript(v, win, 3, h - 2, w);
+	draw_strip(v, win, 2, w);
+	draw_tls(v, win, 3, w);
+	draw_transcript(v, win, 4, h - 2, w);
 	draw_input(v, win, h, w, pane->focused);
 }
 

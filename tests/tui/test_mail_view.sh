@@ -11,8 +11,15 @@
 # C-a, AUTH inside TLS made by the helper with the password masked; Esc
 # closes; POP3 guided: USER, PASS, STAT, LIST, RETR 1, QUIT; POP3 in TLS
 # from the start: the greeting held behind the question, y lets it
-# through, n closes; quitting with a session open asks first.
+# through, n closes. The CA file and Name fields: smtps against a
+# certificate for mail.lab.test signed by a CA made here: without them
+# the question (unknown issuer); a CA file that is not there is said, no
+# crash; with the CA and the name the TLS line says trusted, the name
+# went as SNI and the session goes on without a question; the two rows
+# of the form read whole at 80x24, zoomed. Quitting with a session open
+# asks first.
 . "$(dirname "$0")/../lib/testlib.sh"
+. "$(dirname "$0")/../net/mail/certs.sh"
 
 SOCK="pl-mailview-$$"
 pids=()
@@ -39,16 +46,19 @@ port=$((41000 + RANDOM % 20000))
 # A self-signed certificate for the fake server's STARTTLS.
 tls=$(mktemp -d /tmp/pl-mailview-$$.XXXX)
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=lab.test \
-    -addext subjectAltName=DNS:lab.test,IP:127.0.0.1 -keyout "$tls/key.pem" \
+    -addext subjectAltName=DNS:lab.test,IP:127.0.0.1 -keyout "$tls/cert.key" \
     -out "$tls/cert.pem" >/dev/null 2>&1
-# fake SCENARIO: a one-connection fake server on the next port (STARTTLS
-# with that certificate); its wire log in $wire.
+# And a test CA with a certificate it signed for mail.lab.test.
+make_ca "$tls"
+make_cert "$tls" signed mail.lab.test
+# fake SCENARIO [CERT]: a one-connection fake server on the next port (TLS
+# with CERT, default the self-signed one); its wire log in $wire.
 fake() {
 	port=$((port + 1))
 	wire=$PL_OUT/mailview-$1-$port.wire
 	: >"$wire"
 	python3 "$(dirname "$0")/../net/mail/fake_server.py" "$port" "$1" "$wire" \
-	    "$tls/cert.pem" "$tls/key.pem" &
+	    "$tls/${2:-cert}.pem" "$tls/${2:-cert}.key" &
 	pids+=($!)
 	retry 5 sh -c "ss -Htln 'sport = :$port' | grep -q ."
 }
@@ -120,7 +130,7 @@ check "mail view: ... one line per step, 9 in all" test "$(wc -l <"$wire")" = 9
 fake smtp
 keys C-g
 check "mail view: C-g switches to free mode" wait_screen "Mode <free>"
-keys Up Up Up BSpace BSpace BSpace BSpace BSpace "$port" Up Enter
+keys Down BSpace BSpace BSpace BSpace BSpace "$port" Up Enter
 wait_screen "< 220 fake\.test" 5
 check "mail view: free mode suggests nothing" eval '! on_screen "Next:"'
 keys "RCPT TO:<alice@lab.test>" Enter
@@ -220,8 +230,44 @@ seen=$(greetings)
 keys n
 check "mail view: n refuses the certificate: said, the session closed, no greeting" refused "$seen"
 
+# A certificate from a private CA: asked about without the CA file, trusted
+# with it and the name it carries.
+fake smtps signed
+keys Down Down Left Left
+check "mail view: the form's second row: CA file and Name, empty" \
+    wait_screen "^│CA file +Name +│" 3
+keys Up BSpace BSpace BSpace "$port" Up Enter
+check "mail view: without the CA file the private CA's certificate is asked about" \
+    wait_screen "^│The certificate is not trusted \(unknown issuer\)\. y: go on anyway"
+keys n
+wait_screen "\* closed by client" 3
+fake smtps signed
+keys Up Up "$tls/none.pem" Down mail.lab.test Down Down
+keys BSpace BSpace BSpace BSpace BSpace "$port" Up Enter
+check "mail view: a CA file that is not there: said in the view" \
+    wait_screen "^│! cannot read the CAs to trust from $tls/none\.pem" 3
+keys Up Up BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace ca.pem Down Down
+check "mail view: the CA file and the name in the form" \
+    wait_screen "^│CA file $tls/ca\.pem +Name mail\.lab\.test +│" 3
+keys Enter
+check "mail view: with the CA file and the name the TLS line says trusted" \
+    wait_screen "^│TLS +TLSv1\.3 TLS_[A-Z0-9_]+, certificate trusted: /CN=mail\.lab\.test, valid to 20"
+check "mail view: ... and the session goes on without a question" \
+    eval 'wait_screen "^│> EHLO punchline\.test" 3 && ! on_screen "y: go on anyway"'
+check "mail view: ... the name went as SNI" grep -qx mail.lab.test "$wire.sni"
+keys Enter
+check "mail view: ... EHLO answered inside TLS" wait_screen "< 250 ENHANCEDSTATUSCODES" 3
+tmx resize-window -t main -x 80 -y 24
+check "mail view: at 80x24, zoomed, the first row of the form reads whole" \
+    wait_screen "^│Host 127\.0\.0\.1 +Port [0-9]+ +Protocol <smtps> Mode <guided>  Esc" 3
+check "mail view: ... and the second" \
+    on_screen "^│CA file $tls/ca\.pem +Name mail\.lab\.test +│"
+screen >"$PL_OUT/mailview-80x24.screen"
+keys Escape
+wait_screen "\* closed by client" 3
+
 fake pop3
-keys Down Down Left Up BSpace BSpace BSpace "$port" Up Enter
+keys Down Down Right Up BSpace BSpace BSpace "$port" Up Enter
 wait_screen "fake POP3 ready" 5
 keys F10
 check "mail view: quitting with a session open asks first" wait_screen "Quit\? a mail session is still running" 3
