@@ -20,7 +20,12 @@ const char lab_cli_usage[] =
     "       punchline lab status [--json]\n"
     "       punchline lab addr NODE\n"
     "       punchline lab exec NODE CMD [ARG...]\n"
-    "nodes: alice bob nat-a nat-b rendezvous r1 r2 far pub (namespaces pl-NODE)\n";
+    "nodes: alice bob nat-a nat-b rendezvous r1 r2 far pub (namespaces pl-NODE)\n"
+    "--nat-a, --nat-b: cone (the default) keeps one public port for every\n"
+    "       destination; symmetric picks a new one per destination.\n"
+    "--loss NODE=PCT: drop PCT% (0-100) of packets both ways on NODE's uplink.\n"
+    "up on a running lab loads only the NAT and loss rules again.\n"
+    "up, down and exec need root.\n";
 
 static void
 print_node(const struct ev *ev)

@@ -23,7 +23,7 @@
 #include "mesh_scan.h"
 
 const char mesh_cli_usage[] =
-    "usage: punchline chat [--name N] [--port P] [--room SECRET | --plaintext]\n"
+    "usage: punchline chat (--room SECRET | --plaintext) [--name N] [--port P]\n"
     "                      [--identity FILE] [--bind ADDR] [--keepalive SECONDS]\n"
     "                      [--scan-rate N] [--scan-range LO-HI] [--json] [CONNECT]\n"
     "CONNECT: host, host:port, [v6addr]:port (default port 12345), or\n"
@@ -31,8 +31,12 @@ const char mesh_cli_usage[] =
     "         empty: wait for others to join.\n"
     "--room SECRET: a sealed room (or set PUNCHLINE_ROOM, which ps does not\n"
     "         show); --plaintext: readable datagrams, for teaching.\n"
+    "--name N: what peers call you (1-32 bytes, default $USER).\n"
+    "--port P: the UDP port to listen on (default 12345).\n"
     "--identity FILE: the identity key (default ~/.config/punchline/identity).\n"
     "--bind ADDR: use and advertise only ADDR (e.g. 127.0.0.1 for tests).\n"
+    "--keepalive SECONDS: how often NAT mappings are kept open (default 15).\n"
+    "--json: events as JSON lines (ready, peer, message, delivered, ...).\n"
     "--scan-rate N: host:scan probes per second (default 2000).\n"
     "--scan-range LO-HI: host:scan ports (default 1-65535).\n"
     "Lines on stdin are sent as messages; EOF says bye and exits.\n";

@@ -20,12 +20,16 @@ const char scan_cli_usage[] =
     "                      [--max-inflight N] [--closed] [--json]\n"
     "TARGET: a host name, an IPv4 or IPv6 address, or a.b.c.d/N (at most /20).\n"
     "PORTS: 22,80,443 or 1-1024 or - (all 65535). Default: 1-1024 and the\n"
-    "       top ports list (assets/scan/top-ports).\n"
+    "       top ports list (assets/scan/top-ports). -p, --ports PORTS;\n"
+    "       --top N: the first N of that list (with -p: both).\n"
     "--connect: TCP connect scan, any user (the default).\n"
     "--syn: TCP SYN scan (half-open), needs CAP_NET_RAW.\n"
     "--udp: UDP scan, any user (ICMP errors through IP_RECVERR).\n"
-    "--banners: read what open ports say and guess the service.\n"
-    "--rate N: at most N connects a second. --max-inflight N: at most N at once.\n";
+    "--banners: read what open ports say and guess the service;\n"
+    "       --banner-wait S: how long to wait for it (1-30, default 2).\n"
+    "--rate N: at most N probes a second. --max-inflight N: at most N at once.\n"
+    "--closed: closed ports get a line too (else only counted).\n"
+    "--json: a \"port\" object per port, then \"done\" with the counts.\n";
 
 struct scan_args {
 	const char	*target, *ports;

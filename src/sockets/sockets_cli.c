@@ -34,7 +34,11 @@ const char sockets_cli_usage[] =
     "\"local\", \"peer\", \"state\", \"pid\", \"program\", \"user\", \"inode\".\n"
     "FILTER: words KEY:VALUE, e.g. state:listen port:22 prog:sshd proto:tcp\n"
     "(keys: proto state port sport dport pid prog user family; a key given twice\n"
-    "matches either value, different keys must all match).\n";
+    "matches either value, different keys must all match).\n"
+    "--source: netlink (sock_diag; exit if it cannot be opened), proc\n"
+    "(/proc/net only, no tcp_info) or auto (the default: netlink, else\n"
+    "/proc/net). Both netlink and auto read /proc/net for a protocol\n"
+    "whose diag module the kernel lacks.\n";
 
 struct sockets_args {
 	bool			 json, once;

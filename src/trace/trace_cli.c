@@ -21,6 +21,9 @@ const char trace_cli_usage[] =
     "       TCP SYN probes (port 80 unless --port), both need CAP_NET_RAW.\n"
     "--cycles N: rounds of probes (default 10); --interval S between rounds\n"
     "       (default 1); --timeout S a probe is waited for (default 2).\n"
+    "--first-ttl N, --max-ttl N: the TTLs probed (1-64; default 1 and 30).\n"
+    "--port P: UDP's first port (default 33434, one more per TTL), or\n"
+    "       TCP's port (default 80).\n"
     "-n, --numeric: no reverse DNS (names come from /etc/hosts and DNS).\n"
     "--probes: with --json, a \"probe\" object per answer as it comes.\n"
     "Prints a report like mtr -r, or with --json one \"hop\" object per line.\n";
