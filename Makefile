@@ -131,9 +131,11 @@ keys-doc: punchline
 	@bash tests/lib/keys-doc.sh update
 
 install: punchline
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes \
+	    $(DESTDIR)$(DATADIR)/scan $(DESTDIR)$(MANDIR)
 	install -m 0755 punchline $(DESTDIR)$(BINDIR)/punchline
 	install -m 0644 assets/themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	install -m 0644 assets/scan/* $(DESTDIR)$(DATADIR)/scan/
 	install -m 0644 man/punchline.1 $(DESTDIR)$(MANDIR)/punchline.1
 
 uninstall:

@@ -2,10 +2,11 @@
  * loop.h: the one event loop, on libevent.
  *
  * Why libevent rather than a hand-made poll loop: timers, signals and fds
- * come in one API we need not write or test, and the engines still to come
- * get asynchronous DNS (evdns: the scanner's targets, reverse lookups in the
- * sockets and trace panes) and TLS streams (bufferevent_openssl: STARTTLS in
- * the mail console) from the same library, none of which may block the loop.
+ * come in one API we need not write or test, and the mail console gets its
+ * TLS streams (bufferevent_openssl: STARTTLS) from the same library. Name
+ * lookups do not use evdns: core/resolve.c and core/rdns.c ask the system's
+ * resolver (getaddrinfo_a, getnameinfo in threads), so /etc/hosts and
+ * nsswitch are honoured; nothing may block the loop.
  * Engines use libevent's API on loop_base() directly; this file adds only
  * what every user of the loop shares: signal routing and clocks.
  */
