@@ -39,6 +39,21 @@ data_step(unsigned n, char *cmd, size_t cmdlen, char *why, size_t whylen)
 	    "queue id");
 }
 
+/* After STARTTLS the server forgets the first EHLO; on 465 TLS came
+ * first and this is the first hello. */
+static const char *
+greeting_why(const struct mail_guide_in *in)
+{
+	if (in->tls && is(in->last_verb, "STARTTLS"))
+		return "say hello again: inside TLS the server lists its "
+		    "extensions anew (AUTH now)";
+	if (in->tls)
+		return "say hello: inside TLS from the start, EHLO asks the "
+		    "server to list its extensions (AUTH among them)";
+	return "say hello: EHLO asks the server to list its extensions (HELO "
+	    "is the old form)";
+}
+
 static bool
 smtp_step(const struct mail_guide_in *in, char *cmd, size_t cmdlen,
     char *why, size_t whylen)
@@ -47,9 +62,7 @@ smtp_step(const struct mail_guide_in *in, char *cmd, size_t cmdlen,
 
 	if (is(in->state, "greeting"))
 		return put(cmd, cmdlen, why, whylen, "EHLO punchline.test",
-		    in->tls ? "say hello again: inside TLS the server lists "
-		    "its extensions anew (AUTH now)" : "say hello: EHLO asks "
-		    "the server to list its extensions (HELO is the old form)");
+		    greeting_why(in));
 	if (is(in->state, "ehlo"))
 		return put(cmd, cmdlen, why, whylen, "MAIL FROM:<foo@bar.com>",
 		    in->offers_starttls && !in->tls ? "the envelope sender, "

@@ -26,6 +26,31 @@ next(const char *state, unsigned data_lines, const char *verb, bool pop3)
 	return cmd;
 }
 
+/* The reason given for the EHLO at a greeting, with or without TLS. */
+static const char *
+greeting_why(bool tls, const char *verb)
+{
+	static char why[300];
+	char cmd[128];
+	struct mail_guide_in in = { .state = "greeting", .last_verb = verb,
+	    .tls = tls, .rcpt = "alice@lab.test" };
+
+	assert_true(mail_guide_next(&in, cmd, sizeof cmd, why, sizeof why));
+	assert_string_equal(cmd, "EHLO punchline.test");
+	return why;
+}
+
+static void
+ehlo_again_only_after_starttls(void **state)
+{
+	(void)state;
+	assert_non_null(strstr(greeting_why(true, "STARTTLS"), "again"));
+	/* 465: TLS first, so this is the first hello */
+	assert_null(strstr(greeting_why(true, NULL), "again"));
+	assert_non_null(strstr(greeting_why(true, NULL), "inside TLS from the start"));
+	assert_null(strstr(greeting_why(false, ""), "again"));
+}
+
 static void
 smtp_classic_session_in_order(void **state)
 {
@@ -97,6 +122,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(smtp_classic_session_in_order),
+		cmocka_unit_test(ehlo_again_only_after_starttls),
 		cmocka_unit_test(pop3_session_in_order),
 		cmocka_unit_test(transcript_annotates_the_last_reply_line),
 	};
